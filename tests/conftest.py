@@ -1,0 +1,20 @@
+"""The suite runs against the demo newsroom, seeded once per test database by `seed_demo` itself;
+each test runs in a transaction that is rolled back, so the demo stays as seeded."""
+
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("seed_demo", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

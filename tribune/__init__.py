@@ -1,0 +1,1 @@
+"""Tribune: the website of a trilingual news agency."""
