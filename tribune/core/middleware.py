@@ -1,15 +1,28 @@
 import re
 
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+from django.urls import Resolver404, resolve
 
 LANGUAGE_PREFIX_SHAPE = re.compile(r"^/[a-z]{2,3}(?:[-_][a-zA-Z]{2,4})?(?:/|$)")
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):
-    """Django's, except that a path which already starts with something shaped like a language code
-    (`/de/…`, `/pt-br/…`) that the site does not publish in is a 404, not a redirect to `/en/de/…`."""
+    """Django's, except that a 404 is left alone (not redirected to `/en/…`) when the path already
+    starts with something shaped like a language code the site does not publish in (`/de/…`), or
+    when it belongs to a view outside the language prefixes (`/reads/…`, `/sitemap-xx.xml`) that
+    said 404 itself."""
 
     def process_response(self, request, response):
-        if response.status_code == 404 and LANGUAGE_PREFIX_SHAPE.match(request.path_info):
+        if response.status_code == 404 and (
+            LANGUAGE_PREFIX_SHAPE.match(request.path_info) or _resolves(request.path_info)
+        ):
             return response
         return super().process_response(request, response)
+
+
+def _resolves(path):
+    try:
+        resolve(path)
+    except Resolver404:
+        return False
+    return True

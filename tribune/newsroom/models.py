@@ -150,7 +150,9 @@ class HomePage(RoutablePageMixin, Page):
         if year is None:
             return redirect(f"{self.url}archive/{timezone.localdate().year}/")
         try:
-            start, end, precision = _archive_span(int(year), month and int(month), day and int(day))
+            start, end, precision = _archive_span(
+                int(year), None if month is None else int(month), None if day is None else int(day)
+            )
         except ValueError as exc:
             raise Http404 from exc
         articles = selectors.articles_between(self.locale_id, start, end)
@@ -177,7 +179,8 @@ class HomePage(RoutablePageMixin, Page):
     @path("search/")
     def search(self, request):
         query = request.GET.get("q", "")
-        query = " ".join(query.split())[:200]
+        # Control characters (a NUL byte, which PostgreSQL refuses) are dropped, not searched for.
+        query = " ".join("".join(ch if ch.isprintable() else " " for ch in query).split())[:200]
         results = selectors.search_articles(self.locale_id, query) if query else []
         return self.render(
             request,
@@ -191,16 +194,16 @@ class HomePage(RoutablePageMixin, Page):
 
 def _archive_span(year, month=None, day=None):
     """The aware [start, end) of a year, month or day in the site's time zone."""
+    if not 1900 <= year <= 9998:
+        raise ValueError("year out of range")
     tz = timezone.get_current_timezone()
-    if day:
+    if day is not None:
         start = datetime.datetime(year, month, day, tzinfo=tz)
         return start, start + datetime.timedelta(days=1), "day"
-    if month:
+    if month is not None:
         start = datetime.datetime(year, month, 1, tzinfo=tz)
         end = datetime.datetime(year + month // 12, month % 12 + 1, 1, tzinfo=tz)
         return start, end, "month"
-    if not 1900 <= year <= 9998:
-        raise ValueError("year out of range")
     return datetime.datetime(year, 1, 1, tzinfo=tz), datetime.datetime(year + 1, 1, 1, tzinfo=tz), "year"
 
 
@@ -322,8 +325,9 @@ class ArticlePage(Page):
         selectors.attach_sections(
             [self], self.locale_id, selectors.sections_for_request(request, self.locale_id)
         )
+        context["tags"] = tags = list(self.tags.all())
         context["editors_choice"] = selectors.editors_choice(self.locale_id)
-        context["related"] = selectors.related_articles(self)
+        context["related"] = selectors.related_articles(self, tags)
         context["most_read"] = selectors.most_read(self.locale_id)
         return context
 

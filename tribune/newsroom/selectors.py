@@ -12,6 +12,7 @@ from django.db.models.functions import RowNumber, Substr
 from django.utils import timezone
 from taggit.models import Tag
 from wagtail.models import Page
+from wagtail.search.utils import parse_query_string
 
 from tribune.core.request_cache import request_cached
 
@@ -107,10 +108,10 @@ def editors_choice(locale_id, now=None):
     return [item.article for item in items]
 
 
-def related_articles(article, limit=4):
-    """Articles of the same language sharing the most tags with this one, newest first among equals;
-    filled up with the latest of its section."""
-    tag_ids = [tag.pk for tag in article.tags.all()]
+def related_articles(article, tags, limit=4):
+    """Articles of the same language sharing the most of `tags` with this one, newest first among
+    equals; filled up with the latest of its section."""
+    tag_ids = [tag.pk for tag in tags]
     base = live_articles(article.locale_id).exclude(pk=article.pk)
     found = []
     if tag_ids:
@@ -194,11 +195,13 @@ def archive_months(locale_id):
 
 
 def search_articles(locale_id, query):
-    """Live articles of one language matching `query`, best first."""
+    """Live articles of one language matching every word of `query` ("quoted words" as a phrase),
+    best first. A colon means nothing special to readers, so it never becomes a search filter."""
+    _filters, parsed = parse_query_string(query.replace(":", " "), operator="and")
     return (
         _model("ArticlePage")
         .objects.live()
         .filter(locale_id=locale_id)
         .select_related("lead_image")
-        .search(query)
+        .search(parsed)
     )

@@ -18,9 +18,10 @@ from django.utils import timezone
 from django.utils.html import escape
 from PIL import Image as PILImage
 from PIL import ImageDraw
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale, Page, Site
 
-from tribune.newsroom import demo_content as content
+from tribune.newsroom import demo as content
 from tribune.newsroom.models import (
     ArticlePage,
     ArticleReadTally,
@@ -73,6 +74,8 @@ class DemoSeeder:
         self.create_editors_choice()
         self.create_read_tallies()
         self.create_accounts()
+        # Renaming the copies of translated pages left automatic redirects from slugs nobody used.
+        Redirect.objects.all().delete()
 
     def summary(self):
         counts = {lang: sum(1 for (_, code) in self.articles if code == lang) for lang in LANGUAGES}
@@ -125,7 +128,8 @@ class DemoSeeder:
             data = pages[lang]
             body = "".join(f"<p>{escape(paragraph)}</p>" for paragraph in data["body_paragraphs"])
             fields = {"title": data["title"], "slug": data["slug"], "body": body}
-            first = first or self._create_or_translate(StandardPage, self.homes[lang], first, lang, fields)
+            page = self._create_or_translate(StandardPage, self.homes[lang], first, lang, fields)
+            first = first or page
 
     # Articles -------------------------------------------------------------------------------
 
@@ -231,7 +235,8 @@ class DemoSeeder:
 
     def create_editors_choice(self):
         for lang in LANGUAGES:
-            home = self.homes[lang]
+            # Fresh from the database: publishing a stale copy would write back its old tree fields.
+            home = HomePage.objects.get(pk=self.homes[lang].pk)
             in_language = [page for (key, code), page in self.articles.items() if code == lang]
             # The editor's picks: a handful of stories that are not simply the newest.
             picks = sorted(in_language, key=lambda page: page.published_at)[2:7]

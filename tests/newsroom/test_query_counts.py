@@ -1,0 +1,52 @@
+"""The home and article pages cost a fixed number of queries, whatever the number of articles,
+Editor's choice items, tags or translations."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tribune.newsroom.models import ArticlePage, HomePage
+
+from .conftest import article_in
+
+pytestmark = pytest.mark.django_db
+
+# Pinned: a change here is a change in the cost of every page view; explain it in the commit.
+HOME_PAGE_QUERIES = 13
+ARTICLE_PAGE_QUERIES = 16
+
+
+def warm(client, url):
+    """The first view creates image renditions; the pinned count is that of every later view."""
+    assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "hy"])
+def test_home_page_query_count(client, django_assert_num_queries, language):
+    warm(client, f"/{language}/")
+    with django_assert_num_queries(HOME_PAGE_QUERIES):
+        client.get(f"/{language}/")
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "hy"])
+def test_article_page_query_count(client, django_assert_num_queries, language):
+    url = article_in(language).url
+    warm(client, url)
+    with django_assert_num_queries(ARTICLE_PAGE_QUERIES):
+        client.get(url)
+
+
+def test_more_editors_choice_items_cost_no_more_queries(client):
+    home = HomePage.objects.get(locale__language_code="en")
+    url = article_in("en").url
+    warm(client, url)
+    with CaptureQueriesContext(connection) as before:
+        client.get(url)
+    articles = ArticlePage.objects.live().filter(locale=home.locale)
+    chosen = set(home.editors_choice_items.values_list("article_id", flat=True))
+    for article in articles.exclude(pk__in=chosen)[:3]:
+        home.editors_choice_items.create(article=article, sort_order=100 + article.pk)
+    warm(client, url)
+    with CaptureQueriesContext(connection) as after:
+        client.get(url)
+    assert len(after) == len(before)
