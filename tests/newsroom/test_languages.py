@@ -82,7 +82,7 @@ def test_switcher_keeps_the_archive_and_search_in_the_other_language(client):
 
 
 def test_armenian_dates_use_genitive_months_and_armenian_formats():
-    moment = datetime.datetime(2026, 11, 30, 14, 5)
+    moment = datetime.datetime(2026, 11, 30, 14, 5, tzinfo=datetime.UTC)
     with translation.override("hy"):
         assert formats.date_format(moment, "DATE_FORMAT") == "30 նոյեմբերի 2026"
         assert formats.date_format(moment, "DATETIME_FORMAT") == "30 նոյեմբերի 2026, 14:05"

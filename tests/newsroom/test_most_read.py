@@ -14,7 +14,10 @@ pytestmark = pytest.mark.django_db
 def test_a_read_is_counted_once_per_beacon(client):
     article = article_in("en")
     today = timezone.localdate()
-    before = ArticleReadTally.objects.filter(article=article, day=today).values_list("reads", flat=True).first() or 0
+    before = (
+        ArticleReadTally.objects.filter(article=article, day=today).values_list("reads", flat=True).first()
+        or 0
+    )
     assert client.post(f"/reads/{article.pk}/").status_code == 204
     assert client.post(f"/reads/{article.pk}/").status_code == 204
     assert ArticleReadTally.objects.get(article=article, day=today).reads == before + 2
@@ -49,5 +52,7 @@ def test_most_read_ranks_by_reads_within_the_language():
 
 def test_reads_older_than_two_days_do_not_count():
     article = article_in("en")
-    ArticleReadTally.objects.create(article=article, day=timezone.localdate() - timezone.timedelta(days=5), reads=10**8)
+    ArticleReadTally.objects.create(
+        article=article, day=timezone.localdate() - timezone.timedelta(days=5), reads=10**8
+    )
     assert article.pk not in [a.pk for a in selectors.most_read(article.locale_id)[:1]]

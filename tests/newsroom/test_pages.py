@@ -14,6 +14,8 @@ from .conftest import article_in, create_draft_article
 pytestmark = pytest.mark.django_db
 
 LANGUAGES = ("en", "ru", "hy")
+AGENCY = {"en": "Tribune", "ru": "Трибуна", "hy": "Տրիբունա"}  # as the demo names it in Settings → Newsroom
+PHOTO = {"en": "Photo: ", "ru": "Фото: ", "hy": "Լուսանկարը՝ "}  # "Photo: …" in each language
 
 
 def html_of(response):
@@ -49,38 +51,40 @@ def test_article_page_shows_headline_credit_dateline_and_tags(client, language):
     article = article_in(language)
     html = html_of(client.get(article.url))
     assert f"<h1>{article.title}</h1>" in html.replace("&quot;", '"').replace("&#x27;", "'")
-    assert f'<span class="credit">{article.lead_image.credit}</span>' in html
+    assert f'<span class="credit">{PHOTO[language]}{article.lead_image.credit}</span>' in html
     body = html.split('class="article__body prose">', 1)[1]
     opening = re.match(r"\s*<p[^>]*>\s*<span class=\"dateline\">([^<]*)</span>", body)
     assert opening, body[:200]
-    assert opening.group(1) == f"{article.dateline_place} /Tribune/."
+    assert opening.group(1) == f"{article.dateline_place} /{AGENCY[language]}/."
     for tag in article.tags.all():
         assert f'href="/{language}/tags/{tag.slug}/"' in html
 
 
-def test_dateline_uses_the_agency_name_set_for_the_site(client):
+def test_dateline_and_masthead_use_the_agency_name_set_for_each_language(client):
     from wagtail.models import Site
 
     from tribune.newsroom.models import NewsroomSettings
 
     setting = NewsroomSettings.for_site(Site.objects.get(is_default_site=True))
-    setting.agency_name = "Mediamax"
+    setting.agency_name, setting.agency_name_ru, setting.agency_name_hy = "Mediamax", "Медиамакс", ""
     setting.save()
-    article = article_in("en")
-    html = html_of(client.get(article.url))
-    assert f'<span class="dateline">{article.dateline_place} /Mediamax/.</span>' in html
+    for language, name in (("en", "Mediamax"), ("ru", "Медиамакс"), ("hy", "Mediamax")):
+        article = article_in(language)
+        html = html_of(client.get(article.url))
+        assert f'<span class="dateline">{article.dateline_place} /{name}/.</span>' in html
+        assert f'rel="home">{name}</a>' in html
 
 
 def test_body_images_keep_their_own_credits(client):
     """Several agencies in one article: each picture keeps the credit of its own image."""
-    for article in ArticlePage.objects.live():
+    for article in ArticlePage.objects.live().filter(locale__language_code="en"):
         body_images = [block.value["image"] for block in article.body if block.block_type == "image"]
         if body_images and body_images[0].credit != article.lead_image.credit:
             break
     else:
         pytest.fail("the demo has no article with a body image credited to another agency")
     html = html_of(client.get(article.url))
-    credits = re.findall(r'<span class="credit">([^<]+)</span>', html)
+    credits = re.findall(r'<span class="credit">Photo: ([^<]+)</span>', html)
     assert credits[0] == article.lead_image.credit
     assert body_images[0].credit in credits[1:]
 
@@ -100,7 +104,9 @@ def test_editors_choice_drops_expired_and_unpublished_items(client):
     home = HomePage.objects.get(locale__language_code="en")
     items = list(home.editors_choice_items.order_by("sort_order"))
     expired, unpublished, kept = items[0], items[1], items[2]
-    EditorsChoiceItem.objects.filter(pk=expired.pk).update(expires_at=timezone.now() - datetime.timedelta(minutes=1))
+    EditorsChoiceItem.objects.filter(pk=expired.pk).update(
+        expires_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
     unpublished.article.unpublish()
     html = html_of(client.get("/en/"))
     box = html.split('class="editors-choice"', 1)[1].split("</section>", 1)[0]
@@ -166,7 +172,10 @@ def test_related_articles_share_tags_and_language(client):
     assert all(other.locale_id == article.locale_id and other.pk != article.pk for other in related)
     tag_ids = set(article.tags.values_list("pk", flat=True))
     first = related[0]
-    assert tag_ids & set(first.tags.values_list("pk", flat=True)) or first.get_parent().pk == article.get_parent().pk
+    assert (
+        tag_ids & set(first.tags.values_list("pk", flat=True))
+        or first.get_parent().pk == article.get_parent().pk
+    )
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

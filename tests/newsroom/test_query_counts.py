@@ -12,8 +12,10 @@ from .conftest import article_in
 pytestmark = pytest.mark.django_db
 
 # Pinned: a change here is a change in the cost of every page view; explain it in the commit.
-HOME_PAGE_QUERIES = 13
-ARTICLE_PAGE_QUERIES = 16
+# Russian and Armenian cost one query more than English: Wagtail looks up the translation of the
+# site's root page (the English home page) for them.
+HOME_PAGE_QUERIES = {"en": 18, "ru": 19, "hy": 19}
+ARTICLE_PAGE_QUERIES = {"en": 24, "ru": 25, "hy": 25}
 
 
 def warm(client, url):
@@ -24,7 +26,7 @@ def warm(client, url):
 @pytest.mark.parametrize("language", ["en", "ru", "hy"])
 def test_home_page_query_count(client, django_assert_num_queries, language):
     warm(client, f"/{language}/")
-    with django_assert_num_queries(HOME_PAGE_QUERIES):
+    with django_assert_num_queries(HOME_PAGE_QUERIES[language]):
         client.get(f"/{language}/")
 
 
@@ -32,7 +34,7 @@ def test_home_page_query_count(client, django_assert_num_queries, language):
 def test_article_page_query_count(client, django_assert_num_queries, language):
     url = article_in(language).url
     warm(client, url)
-    with django_assert_num_queries(ARTICLE_PAGE_QUERIES):
+    with django_assert_num_queries(ARTICLE_PAGE_QUERIES[language]):
         client.get(url)
 
 

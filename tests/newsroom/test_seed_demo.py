@@ -29,7 +29,7 @@ def test_at_least_half_of_each_languages_articles_are_linked_translations(langua
 def test_every_demo_article_has_a_credited_lead_image():
     for article in ArticlePage.objects.live().select_related("lead_image"):
         assert article.lead_image is not None
-        assert article.lead_image.credit.startswith("Photo:")
+        assert article.lead_image.credit
         assert article.lead_image_alt
 
 

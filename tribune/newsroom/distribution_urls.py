@@ -1,3 +1,11 @@
-"""Feeds and sitemaps that are not under a language prefix (filled in by the distribution work)."""
+"""Sitemaps at the site root, outside the language prefixes (feeds are routes of the pages)."""
 
-urlpatterns = []
+from django.urls import path
+
+from . import sitemaps
+
+urlpatterns = [
+    path("sitemap.xml", sitemaps.index, name="sitemap_index"),
+    path("sitemap-<str:language>.xml", sitemaps.language_sitemap, name="sitemap_language"),
+    path("news-sitemap.xml", sitemaps.news_sitemap, name="news_sitemap"),
+]

@@ -11,6 +11,7 @@ from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -36,7 +37,10 @@ class CreditedImage(AbstractImage):
         _("credit"),
         max_length=255,
         blank=True,
-        help_text=_('As printed under the image, e.g. "Photo: Photolure".'),
+        help_text=_(
+            'Who took or supplied the picture, e.g. "Photolure" or "Tribune/Lilit Hakobyan"; '
+            'pages print it as "Photo: Photolure" in the reader\'s language.'
+        ),
     )
 
     admin_form_fields = (*Image.admin_form_fields, "credit")
@@ -59,16 +63,38 @@ class NewsroomSettings(BaseSiteSetting):
         _("agency name"),
         max_length=100,
         default=settings.TRIBUNE_DEFAULT_AGENCY,
-        help_text=_('Printed in every dateline: "Yerevan /Agency/."'),
+        help_text=_(
+            'As readers of English see it in the masthead and in every dateline: "Yerevan /Tribune/."'
+        ),
+    )
+    agency_name_ru = models.CharField(
+        _("agency name in Russian"),
+        max_length=100,
+        blank=True,
+        help_text=_("Leave empty to use the English name."),
+    )
+    agency_name_hy = models.CharField(
+        _("agency name in Armenian"),
+        max_length=100,
+        blank=True,
+        help_text=_("Leave empty to use the English name."),
     )
     default_dateline_place = models.CharField(
         _("default dateline place"), max_length=100, blank=True, default="Yerevan"
     )
 
-    panels = [FieldPanel("agency_name"), FieldPanel("default_dateline_place")]
+    panels = [
+        FieldPanel("agency_name"),
+        FieldPanel("agency_name_ru"),
+        FieldPanel("agency_name_hy"),
+        FieldPanel("default_dateline_place"),
+    ]
 
     class Meta:
         verbose_name = _("newsroom")
+
+    def agency_name_in(self, language_code):
+        return getattr(self, f"agency_name_{language_code}", "") or self.agency_name
 
 
 def paginate(request, articles, locale_id, per_page=ARTICLES_PER_PAGE, known_sections=None):
@@ -81,6 +107,8 @@ def paginate(request, articles, locale_id, per_page=ARTICLES_PER_PAGE, known_sec
         page = paginator.page(1)
     except EmptyPage:
         page = paginator.page(paginator.num_pages)
+    if known_sections is None:
+        known_sections = selectors.sections_for_request(request, locale_id)
     page.object_list = selectors.attach_sections(page.object_list, locale_id, known_sections)
     return page
 
@@ -117,13 +145,14 @@ class HomePage(RoutablePageMixin, Page):
 
     @path("")
     def index_route(self, request):
-        lead, latest = selectors.front_page_stories(self)
+        section_list = selectors.sections_for_request(request, self.locale_id)
+        lead, latest = selectors.front_page_stories(self, section_list)
         return self.render(
             request,
             context_overrides={
                 "lead": lead,
                 "latest": latest,
-                "sections_with_articles": selectors.sections_with_articles(self.locale_id),
+                "sections_with_articles": selectors.sections_with_articles(self.locale_id, section_list),
                 "editors_choice": selectors.editors_choice(self.locale_id),
                 "most_read": selectors.most_read(self.locale_id),
             },
@@ -320,14 +349,18 @@ class ArticlePage(Page):
     class Meta:
         verbose_name = _("article")
 
+    @cached_property
+    def tag_list(self):
+        """The article's tags, read once however many parts of the page show them."""
+        return list(self.tags.all())
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         selectors.attach_sections(
             [self], self.locale_id, selectors.sections_for_request(request, self.locale_id)
         )
-        context["tags"] = tags = list(self.tags.all())
         context["editors_choice"] = selectors.editors_choice(self.locale_id)
-        context["related"] = selectors.related_articles(self, tags)
+        context["related"] = selectors.related_articles(self, self.tag_list)
         context["most_read"] = selectors.most_read(self.locale_id)
         return context
 

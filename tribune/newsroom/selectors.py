@@ -56,7 +56,7 @@ def attach_sections(articles, locale_id, known_sections=None):
     return articles
 
 
-def front_page_stories(home, latest_count=12):
+def front_page_stories(home, section_list, latest_count=12):
     """The lead story (chosen by the editor, else the latest article) and the latest news after it."""
     latest = list(live_articles(home.locale_id)[: latest_count + 1])
     lead = None
@@ -67,12 +67,11 @@ def front_page_stories(home, latest_count=12):
     if lead is None and latest:
         lead = latest[0]
     rest = [a for a in latest if lead is None or a.pk != lead.pk][:latest_count]
-    return lead, attach_sections(rest, home.locale_id)
+    return lead, attach_sections(rest, home.locale_id, section_list)
 
 
-def sections_with_articles(locale_id, per_section=4):
-    """Each live section of the language with its `per_section` latest articles: two queries."""
-    section_list = sections(locale_id)
+def sections_with_articles(locale_id, section_list, per_section=4):
+    """Each of the language's live sections with its `per_section` latest articles, in one query."""
     if not section_list:
         return []
     section_path_length = len(section_list[0].path)

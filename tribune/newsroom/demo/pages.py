@@ -3,11 +3,11 @@
 AGENCY_DATELINE = {"en": "Yerevan", "ru": "Ереван", "hy": "Երևան"}
 
 CREDITS = [
-    "Photo: Photolure",
-    "Photo: Tribune",
-    "Photo: Armenpress",
-    "Photo: Tribune/Lilit Hakobyan",
-    "Photo: Press office",
+    "Photolure",
+    "Tribune",
+    "Armenpress",
+    "Tribune/Lilit Hakobyan",
+    "Press office",
 ]
 
 SECTIONS = [

@@ -6,7 +6,7 @@ ARTICLES = [
         "section": "politics",
         "hours_ago": 2,
         "image": {
-            "credit": "Photo: Photolure",
+            "credit": "Photolure",
             "hue": 210,
             "alt": {
                 "en": "Committee members seated around a table in a parliament hearing room",
@@ -132,7 +132,7 @@ ARTICLES = [
         "section": "economy",
         "hours_ago": 9,
         "image": {
-            "credit": "Photo: Armenpress",
+            "credit": "Armenpress",
             "hue": 35,
             "alt": {
                 "en": "Crates of ripe apricots stacked in a warehouse",
@@ -168,7 +168,7 @@ ARTICLES = [
                 (
                     "image",
                     {
-                        "credit": "Photo: Tribune/Lilit Hakobyan",
+                        "credit": "Tribune/Lilit Hakobyan",
                         "hue": 28,
                         "alt": "Workers sorting apricots by size on a conveyor belt",
                         "caption": "Sorting fruit at a packing house in the Ararat valley in July.",
@@ -211,7 +211,7 @@ ARTICLES = [
                 (
                     "image",
                     {
-                        "credit": "Photo: Tribune/Lilit Hakobyan",
+                        "credit": "Tribune/Lilit Hakobyan",
                         "hue": 28,
                         "alt": "Работники сортируют абрикосы по размеру на конвейерной ленте",
                         "caption": "Сортировка плодов на упаковочном предприятии в Араратской долине в июле.",
@@ -254,7 +254,7 @@ ARTICLES = [
                 (
                     "image",
                     {
-                        "credit": "Photo: Tribune/Lilit Hakobyan",
+                        "credit": "Tribune/Lilit Hakobyan",
                         "hue": 28,
                         "alt": "Աշխատողները փոխակրիչ ժապավենի վրա ծիրանը տեսակավորում են ըստ չափի",
                         "caption": "Մրգի տեսակավորում Արարատյան դաշտի փաթեթավորման արտադրամասում՝ հուլիսին։",
@@ -285,7 +285,7 @@ ARTICLES = [
         "section": "society",
         "hours_ago": 20,
         "image": {
-            "credit": "Photo: Tribune",
+            "credit": "Tribune",
             "hue": 200,
             "alt": {
                 "en": "A fenced construction site next to a metro station entrance",
@@ -411,7 +411,7 @@ ARTICLES = [
         "section": "culture",
         "hours_ago": 30,
         "image": {
-            "credit": "Photo: Press office",
+            "credit": "Press office",
             "hue": 280,
             "alt": {
                 "en": "The black tuff façade of a two-storey house with carved wooden balconies",
@@ -537,7 +537,7 @@ ARTICLES = [
         "section": "sport",
         "hours_ago": 50,
         "image": {
-            "credit": "Photo: Tribune/Lilit Hakobyan",
+            "credit": "Tribune/Lilit Hakobyan",
             "hue": 120,
             "alt": {
                 "en": "Young players bent over chessboards in a large hall",

@@ -6,7 +6,7 @@ ARTICLES = [
         "section": "politics",
         "hours_ago": 5,
         "image": {
-            "credit": "Photo: Photolure",
+            "credit": "Photolure",
             "hue": 25,
             "alt": {
                 "en": "Pupils with school bags in a crowded school corridor",
@@ -132,7 +132,7 @@ ARTICLES = [
         "section": "economy",
         "hours_ago": 14,
         "image": {
-            "credit": "Photo: Press office",
+            "credit": "Press office",
             "hue": 15,
             "alt": {
                 "en": "The restored brick facade of the former textile factory that now houses Gyumri's IT park",
@@ -177,7 +177,7 @@ ARTICLES = [
                 (
                     "image",
                     {
-                        "credit": "Photo: Tribune/Lilit Hakobyan",
+                        "credit": "Tribune/Lilit Hakobyan",
                         "hue": 205,
                         "alt": "Young developers working at laptops in an open-plan office with brick walls",
                         "caption": "One of the open-plan offices on the park's second floor, where the factory's original brickwork has been kept.",
@@ -220,7 +220,7 @@ ARTICLES = [
                 (
                     "image",
                     {
-                        "credit": "Photo: Tribune/Lilit Hakobyan",
+                        "credit": "Tribune/Lilit Hakobyan",
                         "hue": 205,
                         "alt": "Молодые разработчики за ноутбуками в офисе открытой планировки с кирпичными стенами",
                         "caption": "Один из офисов открытой планировки на втором этаже парка, где сохранили исходную кирпичную кладку фабрики.",
@@ -263,7 +263,7 @@ ARTICLES = [
                 (
                     "image",
                     {
-                        "credit": "Photo: Tribune/Lilit Hakobyan",
+                        "credit": "Tribune/Lilit Hakobyan",
                         "hue": 205,
                         "alt": "Երիտասարդ ծրագրավորողներ նոութբուքերի առջև՝ աղյուսե պատերով բաց տարածքով գրասենյակում",
                         "caption": "Պարկի երկրորդ հարկի բաց տարածքով գրասենյակներից մեկը, որտեղ պահպանվել է գործարանի սկզբնական աղյուսե շարվածքը։",
@@ -285,7 +285,7 @@ ARTICLES = [
         "section": "society",
         "hours_ago": 26,
         "image": {
-            "credit": "Photo: Armenpress",
+            "credit": "Armenpress",
             "hue": 195,
             "alt": {
                 "en": "A research boat on the calm surface of Lake Sevan with mountains behind",
@@ -411,7 +411,7 @@ ARTICLES = [
         "section": "culture",
         "hours_ago": 75,
         "image": {
-            "credit": "Photo: Tribune",
+            "credit": "Tribune",
             "hue": 280,
             "alt": {
                 "en": "A saxophonist performing on an open-air stage at dusk",
@@ -537,7 +537,7 @@ ARTICLES = [
         "section": "sport",
         "hours_ago": 120,
         "image": {
-            "credit": "Photo: Tribune/Lilit Hakobyan",
+            "credit": "Tribune/Lilit Hakobyan",
             "hue": 50,
             "alt": {
                 "en": "Runners crowd the start line on Republic Square",

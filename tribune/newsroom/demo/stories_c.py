@@ -6,7 +6,7 @@ ARTICLES = [
         "section": "politics",
         "hours_ago": 12,
         "image": {
-            "credit": "Photo: Armenpress",
+            "credit": "Armenpress",
             "hue": 220,
             "alt": {
                 "en": "Members of parliament voting in the plenary hall",
@@ -95,7 +95,7 @@ ARTICLES = [
         "section": "culture",
         "hours_ago": 40,
         "image": {
-            "credit": "Photo: Press office",
+            "credit": "Press office",
             "hue": 340,
             "alt": {
                 "en": "Guests on a red carpet in front of a cinema at night",
@@ -133,7 +133,7 @@ ARTICLES = [
                 (
                     "image",
                     {
-                        "credit": "Photo: Tribune/Lilit Hakobyan",
+                        "credit": "Tribune/Lilit Hakobyan",
                         "hue": 25,
                         "alt": "A film director speaking from a stage in front of a screen",
                         "caption": "Mariam Grigoryan presenting her film before the screening.",
@@ -172,7 +172,7 @@ ARTICLES = [
                 (
                     "image",
                     {
-                        "credit": "Photo: Tribune/Lilit Hakobyan",
+                        "credit": "Tribune/Lilit Hakobyan",
                         "hue": 25,
                         "alt": "Режиссёр выступает со сцены перед экраном",
                         "caption": "Мариам Григорян представляет свой фильм перед показом.",
@@ -194,7 +194,7 @@ ARTICLES = [
         "section": "economy",
         "hours_ago": 7,
         "image": {
-            "credit": "Photo: Tribune",
+            "credit": "Tribune",
             "hue": 165,
             "alt": {
                 "en": "Software developers working at laptops in an open-plan office",
@@ -275,7 +275,7 @@ ARTICLES = [
         "section": "sport",
         "hours_ago": 90,
         "image": {
-            "credit": "Photo: Photolure",
+            "credit": "Photolure",
             "hue": 5,
             "alt": {
                 "en": "Two Greco-Roman wrestlers grappling on a mat",
@@ -313,7 +313,7 @@ ARTICLES = [
                 (
                     "image",
                     {
-                        "credit": "Photo: Tribune",
+                        "credit": "Tribune",
                         "hue": 40,
                         "alt": "Wrestlers standing on a podium with medals",
                         "caption": "Medallists in the 130 kg class at the Gyumri sports complex.",
@@ -352,7 +352,7 @@ ARTICLES = [
                 (
                     "image",
                     {
-                        "credit": "Photo: Tribune",
+                        "credit": "Tribune",
                         "hue": 40,
                         "alt": "Մեդալակիր ըմբիշները պատվանդանի վրա",
                         "caption": "130 կգ քաշային կարգի մեդալակիրները Գյումրու մարզահամալիրում։",
@@ -374,7 +374,7 @@ ARTICLES = [
         "section": "society",
         "hours_ago": 16,
         "image": {
-            "credit": "Photo: Tribune/Lilit Hakobyan",
+            "credit": "Tribune/Lilit Hakobyan",
             "hue": 200,
             "alt": {
                 "ru": "Снегоуборочная машина расчищает горную дорогу",
@@ -455,7 +455,7 @@ ARTICLES = [
         "section": "politics",
         "hours_ago": 150,
         "image": {
-            "credit": "Photo: Photolure",
+            "credit": "Photolure",
             "hue": 265,
             "alt": {
                 "ru": "Избиратель опускает бюллетень в прозрачную урну",

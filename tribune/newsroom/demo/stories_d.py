@@ -4,7 +4,7 @@ ARTICLES = [
         "section": "society",
         "hours_ago": 30,
         "image": {
-            "credit": "Photo: Tribune/Lilit Hakobyan",
+            "credit": "Tribune/Lilit Hakobyan",
             "hue": 120,
             "alt": {"en": "A marked forest path winding between beech trees on a hillside near Dilijan"},
             "caption": {"en": "The new trail climbs through beech and oak forest above Dilijan."},
@@ -50,7 +50,7 @@ ARTICLES = [
         "section": "economy",
         "hours_ago": 200,
         "image": {
-            "credit": "Photo: Press office",
+            "credit": "Press office",
             "hue": 45,
             "alt": {"en": "Rows of solar panels on a flat plain with Mount Ararat in the distance"},
             "caption": {
@@ -98,7 +98,7 @@ ARTICLES = [
         "section": "economy",
         "hours_ago": 22,
         "image": {
-            "credit": "Photo: Photolure",
+            "credit": "Photolure",
             "hue": 340,
             "alt": {"ru": "Посетители дегустируют вино у деревянных стоек ярмарки на площади в Ереване"},
             "caption": {"ru": "В первый день ярмарку посетили около шести тысяч человек."},
@@ -144,7 +144,7 @@ ARTICLES = [
         "section": "sport",
         "hours_ago": 260,
         "image": {
-            "credit": "Photo: Armenpress",
+            "credit": "Armenpress",
             "hue": 100,
             "alt": {"ru": "Юные футболисты в одинаковой форме тренируются на искусственном поле"},
             "caption": {"ru": "Первые воспитанники академии на тренировке в день открытия."},
@@ -173,7 +173,7 @@ ARTICLES = [
                 (
                     "image",
                     {
-                        "credit": "Photo: Tribune",
+                        "credit": "Tribune",
                         "hue": 30,
                         "alt": "Двухэтажный корпус интерната академии рядом с футбольным полем",
                         "caption": "Интернат рассчитан на 60 воспитанников из сел Ширакской и соседних областей.",
@@ -195,7 +195,7 @@ ARTICLES = [
         "section": "culture",
         "hours_ago": 36,
         "image": {
-            "credit": "Photo: Tribune",
+            "credit": "Tribune",
             "hue": 15,
             "alt": {"hy": "Ավանդական տարազներով պարողները բեմում շրջանաձև պար են պարում"},
             "caption": {"hy": "Հոբելյանական համերգում բեմ բարձրացավ համույթի երեք սերունդ։"},
@@ -237,7 +237,7 @@ ARTICLES = [
         "section": "society",
         "hours_ago": 300,
         "image": {
-            "credit": "Photo: Armenpress",
+            "credit": "Armenpress",
             "hue": 200,
             "alt": {"hy": "Նոր էլեկտրական ավտոբուսը կանգառում ուղևորներ է վերցնում"},
             "caption": {"hy": "Նոր երթուղում շահագործվում է 20 էլեկտրական ավտոբուս։"},

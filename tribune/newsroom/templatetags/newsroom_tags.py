@@ -8,8 +8,8 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Locale
 
 from tribune.core.request_cache import request_cached
-from tribune.newsroom import selectors
-from tribune.newsroom.models import HomePage, NewsroomSettings
+from tribune.newsroom import selectors, structured_data
+from tribune.newsroom.models import HomePage
 
 register = template.Library()
 
@@ -93,9 +93,14 @@ def language_links(context):
 
 
 @register.simple_tag(takes_context=True)
+def agency(context):
+    """The agency's name in the reader's language."""
+    return structured_data.agency_name(context["request"])
+
+
+@register.simple_tag(takes_context=True)
 def dateline(context, page):
-    request = context["request"]
-    agency = request_cached(request, "agency", lambda: NewsroomSettings.for_request(request).agency_name)
+    agency = structured_data.agency_name(context["request"], page.locale.language_code)
     place = page.dateline_place
     if not place:
         return format_html('<span class="dateline">/{}/.</span>', agency)

@@ -100,7 +100,13 @@ class DemoSeeder:
         site.hostname, site.port, site.root_page, site.site_name = "localhost", 80, home, "Tribune"
         site.save()
         NewsroomSettings.objects.update_or_create(
-            site=site, defaults={"agency_name": "Tribune", "default_dateline_place": "Yerevan"}
+            site=site,
+            defaults={
+                "agency_name": HOME_TITLES["en"],
+                "agency_name_ru": HOME_TITLES["ru"],
+                "agency_name_hy": HOME_TITLES["hy"],
+                "default_dateline_place": "Yerevan",
+            },
         )
         self.homes["en"] = home
         for lang in ("ru", "hy"):
