@@ -179,11 +179,13 @@ def test_related_articles_share_tags_and_language(client):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_house_rules_page_exists_in_every_language(client, language):
-    rules = StandardPage.objects.live().filter(locale__language_code=language)
-    assert rules.count() >= 2
-    for page in rules:
+def test_house_rules_and_about_are_in_every_languages_footer(client, language):
+    plain_pages = StandardPage.objects.live().filter(locale__language_code=language)
+    assert plain_pages.count() >= 2
+    footer = html_of(client.get(f"/{language}/")).split('class="site-footer"', 1)[1]
+    for page in plain_pages:
         assert client.get(page.url).status_code == 200
+        assert f'<a href="{page.url}">{page.title}</a>' in footer
 
 
 def test_a_draft_is_never_shown_to_anonymous_readers(client):

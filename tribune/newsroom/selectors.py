@@ -40,6 +40,20 @@ def sections(locale_id):
     return list(_model("SectionPage").objects.live().filter(locale_id=locale_id).order_by("path"))
 
 
+def footer_pages(request, locale_id):
+    """The language's plain pages that editors put in menus (About, House rules), once per request."""
+    return request_cached(
+        request,
+        f"footer-pages:{locale_id}",
+        lambda: list(
+            _model("StandardPage")
+            .objects.live()
+            .filter(locale_id=locale_id, show_in_menus=True)
+            .order_by("path")
+        ),
+    )
+
+
 def sections_for_request(request, locale_id):
     return request_cached(request, f"sections:{locale_id}", lambda: sections(locale_id))
 

@@ -48,6 +48,11 @@ def section_nav(context):
 
 
 @register.simple_tag(takes_context=True)
+def footer_pages(context):
+    return selectors.footer_pages(context["request"], current_locale_id(context))
+
+
+@register.simple_tag(takes_context=True)
 def language_links(context):
     """One link per language: the translation of this page where one is live, else the home page of
     that language (marked as such), never a page in another language."""

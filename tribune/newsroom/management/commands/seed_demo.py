@@ -133,7 +133,7 @@ class DemoSeeder:
         for lang in LANGUAGES:
             data = pages[lang]
             body = "".join(f"<p>{escape(paragraph)}</p>" for paragraph in data["body_paragraphs"])
-            fields = {"title": data["title"], "slug": data["slug"], "body": body}
+            fields = {"title": data["title"], "slug": data["slug"], "body": body, "show_in_menus": True}
             page = self._create_or_translate(StandardPage, self.homes[lang], first, lang, fields)
             first = first or page
 
