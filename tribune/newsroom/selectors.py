@@ -81,7 +81,8 @@ def front_page_stories(home, section_list, latest_count=12):
     if lead is None and latest:
         lead = latest[0]
     rest = [a for a in latest if lead is None or a.pk != lead.pk][:latest_count]
-    return lead, attach_sections(rest, home.locale_id, section_list)
+    attach_sections([lead, *rest] if lead else rest, home.locale_id, section_list)
+    return lead, rest
 
 
 def sections_with_articles(locale_id, section_list, per_section=4):
