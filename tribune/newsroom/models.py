@@ -325,6 +325,13 @@ class ArticlePage(Page):
     author = models.CharField(_("author"), max_length=200, blank=True)
     body = StreamField(ArticleBodyBlock(), verbose_name=_("body"))
     tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("tags"))
+    comments_open = models.BooleanField(
+        _("readers may comment"),
+        default=True,
+        help_text=_(
+            "Untick to close the comments. They also close by themselves some days after publication."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -337,6 +344,7 @@ class ArticlePage(Page):
         FieldPanel("body"),
         FieldPanel("tags"),
     ]
+    settings_panels = [*Page.settings_panels, FieldPanel("comments_open")]
     search_fields = [
         *Page.search_fields,
         index.SearchField("standfirst"),

@@ -13,3 +13,68 @@
   }
   fetch(article.dataset.readsUrl, { method: "POST", credentials: "omit", keepalive: true }).catch(function () {});
 })();
+
+// Comments: a live character counter, "more comments" without leaving the page, and reply forms
+// opened in place. Without this script every action still works through its own page.
+(function () {
+  "use strict";
+  var section = document.getElementById("comments");
+  if (!section) return;
+
+  function counter(textarea) {
+    var limit = parseInt(textarea.dataset.maxLength, 10);
+    var output = document.getElementById(textarea.getAttribute("aria-describedby"));
+    if (!limit || !output) return;
+    var template = output.dataset.template || output.textContent;
+    output.dataset.template = template;
+    function update() {
+      var used = Array.from(textarea.value.trim()).length;
+      output.textContent = used + " / " + limit;
+      output.classList.toggle("comment-form__counter--over", used > limit);
+    }
+    textarea.addEventListener("input", update);
+    update();
+  }
+  section.querySelectorAll("textarea[data-max-length]").forEach(counter);
+
+  section.addEventListener("click", function (event) {
+    var more = event.target.closest("[data-more-url]");
+    if (more) {
+      event.preventDefault();
+      fetch(more.dataset.moreUrl, { credentials: "same-origin" })
+        .then(function (response) { return response.ok ? response.text() : Promise.reject(response); })
+        .then(function (html) {
+          var holder = document.createElement("div");
+          holder.innerHTML = html;
+          var list = section.querySelector(".thread");
+          holder.querySelectorAll(".thread > .comment").forEach(function (item) { list.appendChild(item); });
+          var paragraph = more.closest(".load-more");
+          var next = holder.querySelector(".load-more");
+          if (next) { paragraph.replaceWith(next); } else { paragraph.remove(); }
+        })
+        .catch(function () { window.location.href = more.href; });
+      return;
+    }
+    var reply = event.target.closest("[data-reply-to]");
+    var form = document.getElementById("comment-form");
+    if (reply && form) {
+      event.preventDefault();
+      var existing = section.querySelector(".comment-form--reply");
+      if (existing) existing.remove();
+      var copy = form.cloneNode(true);
+      copy.id = "reply-form";
+      copy.classList.add("comment-form--reply");
+      var hidden = document.createElement("input");
+      hidden.type = "hidden"; hidden.name = "parent"; hidden.value = reply.dataset.replyTo;
+      copy.appendChild(hidden);
+      var area = copy.querySelector("textarea");
+      area.id = "reply-form-text"; area.value = "";
+      copy.querySelector("label").setAttribute("for", "reply-form-text");
+      var output = copy.querySelector(".comment-form__counter");
+      output.id = "reply-form-counter"; area.setAttribute("aria-describedby", "reply-form-counter");
+      reply.closest("article").appendChild(copy);
+      counter(area);
+      area.focus();
+    }
+  });
+})();

@@ -1,5 +1,5 @@
-"""Fill an empty site with the demo newsroom: three languages, sections, articles with credited
-images, linked translations, Editor's choice, house rules and demo accounts. Safe to run again."""
+"""The demo newsroom: three languages, sections, articles with credited images, linked translations,
+Editor's choice, house rules and demo accounts (run by the `seed_demo` command)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,6 @@ import random
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
-from django.core.management.base import BaseCommand
-from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 from PIL import Image as PILImage
@@ -42,19 +40,6 @@ DEMO_ACCOUNTS = (
 )
 
 
-class Command(BaseCommand):
-    help = "Create the demo newsroom if the site has none yet (idempotent)."
-
-    def handle(self, *args, **options):
-        if HomePage.objects.exists():
-            self.stdout.write("The site already has a home page: demo content left as it is.")
-            return
-        with transaction.atomic():
-            seeder = DemoSeeder(now=timezone.now())
-            seeder.run()
-        self.stdout.write(self.style.SUCCESS(seeder.summary()))
-
-
 class DemoSeeder:
     def __init__(self, now):
         self.now = now
@@ -69,7 +54,7 @@ class DemoSeeder:
         self.create_sections()
         for story in content.ARTICLES:
             self.create_story(story)
-        self.create_standard_pages(content.HOUSE_RULES)
+        self.house_rules = self.create_standard_pages(content.HOUSE_RULES)
         self.create_standard_pages(content.ABOUT)
         self.create_editors_choice()
         self.create_read_tallies()
@@ -129,6 +114,7 @@ class DemoSeeder:
                 self.sections[(section["key"], lang)] = page
 
     def create_standard_pages(self, pages):
+        """The language versions of one plain page, linked as translations; returns the English one."""
         first = None
         for lang in LANGUAGES:
             data = pages[lang]
@@ -136,6 +122,7 @@ class DemoSeeder:
             fields = {"title": data["title"], "slug": data["slug"], "body": body, "show_in_menus": True}
             page = self._create_or_translate(StandardPage, self.homes[lang], first, lang, fields)
             first = first or page
+        return first
 
     # Articles -------------------------------------------------------------------------------
 

@@ -1,0 +1,71 @@
+"""Readers and staff share one user model; a reader's standing is the sanctions in force on them."""
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class User(AbstractUser):
+    display_name = models.CharField(
+        _("display name"),
+        max_length=60,
+        blank=True,
+        help_text=_("Shown with your comments. Any script: Armenian, Cyrillic, Latin."),
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default="en",
+        help_text=_("The language of the messages we send you."),
+    )
+
+    class Meta(AbstractUser.Meta):
+        swappable = "AUTH_USER_MODEL"
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    @property
+    def public_name(self):
+        return self.display_name or self.first_name or self.username
+
+
+class SanctionQuerySet(models.QuerySet):
+    def in_force(self, now=None):
+        now = now or timezone.now()
+        return self.filter(lifted_at__isnull=True, starts_at__lte=now).filter(
+            Q(ends_at__isnull=True) | Q(ends_at__gt=now)
+        )
+
+
+class Sanction(models.Model):
+    """A measure taken against a reader: the row stays after it ends or is lifted (the audit)."""
+
+    class Kind(models.TextChoices):
+        WARN = "warn", _("warning")
+        SUSPEND = "suspend", _("suspension")
+        BAN = "ban", _("ban")
+        PREMODERATE = "premoderate", _("always pre-moderate")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sanctions")
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    reason = models.TextField(_("reason"))
+    starts_at = models.DateTimeField(_("starts at"), default=timezone.now)
+    ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
+    lifted_at = models.DateTimeField(_("lifted at"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = SanctionQuerySet.as_manager()
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "kind"], name="sanction_user_kind_idx")]
+        verbose_name = _("sanction")
+
+    def __str__(self):
+        return f"{self.get_kind_display()} of {self.user_id}"

@@ -1,0 +1,32 @@
+"""Rate limits kept in the cache (Redis in production), so every web process shares them."""
+
+import time
+
+from django.core.cache import cache
+
+
+def cooldown(key, seconds, now=None):
+    """At most one event per `seconds` under `key`: returns 0 and starts the cooldown, or the seconds
+    still to wait."""
+    now = time.time() if now is None else now
+    if cache.add(f"cooldown:{key}", now, timeout=seconds):
+        return 0
+    started = cache.get(f"cooldown:{key}", now)
+    return max(1, int(started + seconds - now + 0.999))
+
+
+def hit(key, limit, window_seconds, now=None):
+    """Count one event under `key` in a fixed window; returns 0 while within `limit`, else the
+    seconds until the window ends. Events over the limit are counted too: hammering never helps."""
+    now = time.time() if now is None else now
+    window = int(now // window_seconds)
+    bucket = f"ratelimit:{key}:{window_seconds}:{window}"
+    cache.add(bucket, 0, timeout=window_seconds + 1)
+    try:
+        count = cache.incr(bucket)
+    except ValueError:  # the bucket expired between add and incr
+        cache.set(bucket, 1, timeout=window_seconds + 1)
+        count = 1
+    if count > limit:
+        return max(1, int((window + 1) * window_seconds - now + 0.999))
+    return 0

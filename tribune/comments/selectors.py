@@ -1,0 +1,123 @@
+"""Every read of comments that readers see. Visibility lives here: a held, rejected or deleted
+comment never reaches a page, a count or the API, except a reader's own comments waiting for review
+(shown to that reader only, marked as such) and tombstones of deleted comments that have replies."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+
+from .models import Comment, Status
+
+ORDERS = {
+    "newest": ("-created_at", "-pk"),
+    "oldest": ("created_at", "pk"),
+    "replies": ("-reply_count", "-created_at", "-pk"),
+}
+DEFAULT_ORDER = "newest"
+PAGE_SIZE = 20
+OWN_WAITING = (Status.PENDING, Status.HELD)
+
+
+def visible_to(viewer):
+    """The comments `viewer` may see in full: published ones, and their own waiting for review."""
+    condition = Q(status=Status.PUBLISHED)
+    if viewer is not None and viewer.is_authenticated:
+        condition |= Q(author_id=viewer.pk, status__in=OWN_WAITING)
+    return condition
+
+
+def published_count(article_id):
+    return Comment.objects.filter(article_id=article_id, status=Status.PUBLISHED).count()
+
+
+def published_counts(article_ids):
+    """{article id: published comments} for a list of articles, in one query."""
+    rows = (
+        Comment.objects.filter(article_id__in=list(article_ids), status=Status.PUBLISHED)
+        .values("article_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {row["article_id"]: row["n"] for row in rows}
+
+
+@dataclass
+class ThreadPage:
+    roots: list
+    order: str
+    offset: int
+    has_more: bool
+    total: int
+    replies: dict = field(default_factory=dict)
+
+    @property
+    def next_offset(self):
+        return self.offset + len(self.roots)
+
+
+def thread(article_id, viewer=None, order=DEFAULT_ORDER, offset=0, limit=PAGE_SIZE):
+    """One page of the conversation: `limit` top-level comments from `offset` in `order`, each with
+    all its replies as a tree (`comment.thread_children`). Three queries, whatever the size."""
+    order = order if order in ORDERS else DEFAULT_ORDER
+    offset = max(0, int(offset))
+    visible = visible_to(viewer)
+    # A deleted top-level comment stays as a tombstone while it has published replies.
+    tombstone = Q(status=Status.DELETED, reply_count__gt=0)
+    roots = list(
+        Comment.objects.filter(article_id=article_id, depth=0)
+        .filter(visible | tombstone)
+        .select_related("author")
+        .order_by(*ORDERS[order])[offset : offset + limit + 1]
+    )
+    has_more = len(roots) > limit
+    roots = roots[:limit]
+    by_root = {}
+    if roots:
+        replies = (
+            Comment.objects.filter(root_id__in=[r.pk for r in roots])
+            .filter(visible | Q(status=Status.DELETED))
+            .select_related("author", "in_reply_to__author")
+            .order_by("created_at", "pk")
+        )
+        for reply in replies:
+            by_root.setdefault(reply.root_id, []).append(reply)
+    for root in roots:
+        root.thread_children = _tree(root, by_root.get(root.pk, []))
+    return ThreadPage(
+        roots=roots,
+        order=order,
+        offset=offset,
+        has_more=has_more,
+        total=published_count(article_id),
+    )
+
+
+def _tree(root, replies):
+    """Nest `replies` under their parents, dropping deleted comments that have nothing visible below."""
+    children = {}
+    for reply in replies:
+        children.setdefault(reply.parent_id, []).append(reply)
+
+    def build(node):
+        kept = []
+        for child in children.get(node.pk, []):
+            child.thread_children = build(child)
+            if child.status != Status.DELETED or child.thread_children:
+                kept.append(child)
+        return kept
+
+    return build(root)
+
+
+def comment_for_reader(comment_id, viewer=None):
+    """A single comment the reader may see in full, or None."""
+    return Comment.objects.filter(visible_to(viewer), pk=comment_id).select_related("article").first()
+
+
+def own_comment(comment_id, author):
+    """A comment of `author`, whatever its state, or None."""
+    if author is None or not author.is_authenticated:
+        return None
+    return Comment.objects.filter(pk=comment_id, author_id=author.pk).select_related("article").first()

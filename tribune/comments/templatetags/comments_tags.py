@@ -1,0 +1,47 @@
+from django import template
+from django.urls import reverse
+
+from tribune.comments import selectors, services
+from tribune.comments.models import CommentSettings, Status
+
+register = template.Library()
+
+
+@register.inclusion_tag("comments/section.html", takes_context=True)
+def comments_section(context, article):
+    """The conversation under an article: the rules, the form and the first page of the thread."""
+    request = context["request"]
+    thread = selectors.thread(article.pk, request.user, request.GET.get("order", ""))
+    config = CommentSettings.for_request(request)
+    return {
+        "request": request,
+        "user": request.user,
+        "article": article,
+        "thread": thread,
+        "open": services.thread_is_open(article, config),
+        "max_length": config.max_length,
+        "rules_page": config.rules_page.localized if config.rules_page_id else None,
+        "write_url": reverse("comments:write", args=[article.pk]),
+    }
+
+
+@register.inclusion_tag("comments/comment.html", takes_context=True)
+def render_comment(context, comment):
+    return {**context.flatten(), "comment": comment}
+
+
+@register.filter
+def waiting(comment):
+    """A reader's own comment that the desk has not published yet."""
+    return comment.status in (Status.PENDING, Status.HELD)
+
+
+@register.simple_tag
+def comment_counts(articles):
+    """{article id: published comments} for a list of articles, in one query."""
+    return selectors.published_counts(article.pk for article in articles)
+
+
+@register.filter
+def count_for(counts, article):
+    return counts.get(article.pk, 0)
