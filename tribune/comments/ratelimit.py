@@ -5,14 +5,17 @@ import time
 from django.core.cache import cache
 
 
-def cooldown(key, seconds, now=None):
-    """At most one event per `seconds` under `key`: returns 0 and starts the cooldown, or the seconds
-    still to wait."""
+def cooldown_remaining(key, seconds, now=None):
+    """Seconds still to wait before the next event under `key` (0: go ahead)."""
     now = time.time() if now is None else now
-    if cache.add(f"cooldown:{key}", now, timeout=seconds):
+    started = cache.get(f"cooldown:{key}")
+    if started is None:
         return 0
-    started = cache.get(f"cooldown:{key}", now)
-    return max(1, int(started + seconds - now + 0.999))
+    return max(0, int(started + seconds - now + 0.999))
+
+
+def start_cooldown(key, seconds, now=None):
+    cache.set(f"cooldown:{key}", time.time() if now is None else now, timeout=seconds)
 
 
 def hit(key, limit, window_seconds, now=None):

@@ -48,15 +48,20 @@ def _clean_text(raw, config):
 
 
 def _check_rate(author, ip_address, config):
+    """One comment per cooldown and so many an hour, per reader and per address. A refusal on one
+    key does not start the cooldown of the others."""
     keys = [f"user:{author.pk}"] + ([f"ip:{ip_address}"] if ip_address else [])
+    seconds = config.min_seconds_between_comments
+    wait = max(ratelimit.cooldown_remaining(f"comment:{key}", seconds) for key in keys) if seconds else 0
+    if wait:
+        raise errors.RateLimited(seconds=wait)
     for key in keys:
         wait = ratelimit.hit(f"comment-hour:{key}", config.comments_per_hour, 3600)
         if wait:
             raise errors.RateLimited(seconds=wait)
-    for key in keys:
-        wait = ratelimit.cooldown(f"comment:{key}", config.min_seconds_between_comments)
-        if wait:
-            raise errors.RateLimited(seconds=wait)
+    if seconds:
+        for key in keys:
+            ratelimit.start_cooldown(f"comment:{key}", seconds)
 
 
 def _reply_target(article, parent_id):

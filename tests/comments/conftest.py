@@ -1,0 +1,41 @@
+import pytest
+from django.contrib.auth import get_user_model
+
+from tribune.newsroom.models import ArticlePage
+
+
+@pytest.fixture
+def article(db):
+    """A live English article whose comments are open."""
+    return ArticlePage.objects.live().filter(locale__language_code="en").order_by("-published_at").first()
+
+
+@pytest.fixture
+def other_article(db, article):
+    return (
+        ArticlePage.objects.live()
+        .filter(locale__language_code="en")
+        .exclude(pk=article.pk)
+        .order_by("-published_at")
+        .first()
+    )
+
+
+def make_reader(name, **fields):
+    user = get_user_model().objects.create_user(
+        username=name,
+        email=f"{name}@readers.example",
+        password="pw",
+        display_name=fields.pop("display_name", name),
+    )
+    return user
+
+
+@pytest.fixture
+def reader(db):
+    return make_reader("reader_one")
+
+
+@pytest.fixture
+def second_reader(db):
+    return make_reader("reader_two")

@@ -1,0 +1,123 @@
+"""Visibility: what each reader sees of a thread, and what it costs."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tribune.comments import selectors, text
+from tribune.comments.models import Comment, Status
+
+from .conftest import make_reader
+
+pytestmark = pytest.mark.django_db
+
+
+def add(article, author, words, status=Status.PUBLISHED, parent=None):
+    comment = Comment.objects.create(
+        article=article,
+        author=author,
+        parent=parent,
+        root=(parent.root or parent) if parent else None,
+        depth=parent.depth + 1 if parent else 0,
+        status=status,
+        text=words,
+        html=text.render(words),
+        language="en",
+    )
+    if parent and status == Status.PUBLISHED:
+        Comment.objects.filter(pk=comment.root_id).update(
+            reply_count=Comment.objects.get(pk=comment.root_id).reply_count + 1
+        )
+    return comment
+
+
+def texts(page):
+    found = []
+
+    def walk(nodes):
+        for node in nodes:
+            found.append(node.text if node.status != Status.DELETED else "[deleted]")
+            walk(node.thread_children)
+
+    walk(page.roots)
+    return found
+
+
+@pytest.fixture
+def fresh_article(article):
+    Comment.objects.filter(article=article).delete()
+    return article
+
+
+@pytest.mark.parametrize("status", [Status.HELD, Status.REJECTED, Status.PENDING, Status.DELETED])
+def test_unpublished_comments_never_reach_other_readers_or_counts(
+    fresh_article, reader, second_reader, status
+):
+    add(fresh_article, reader, "visible")
+    add(fresh_article, reader, "hidden", status=status)
+    for viewer in (AnonymousUser(), second_reader):
+        page = selectors.thread(fresh_article.pk, viewer)
+        assert texts(page) == ["visible"]
+        assert page.total == 1
+    assert selectors.published_counts([fresh_article.pk]) == {fresh_article.pk: 1}
+
+
+def test_a_readers_own_comments_waiting_for_review_are_shown_to_them_only(
+    fresh_article, reader, second_reader
+):
+    add(fresh_article, reader, "waiting", status=Status.HELD)
+    assert texts(selectors.thread(fresh_article.pk, reader)) == ["waiting"]
+    assert texts(selectors.thread(fresh_article.pk, second_reader)) == []
+    assert selectors.thread(fresh_article.pk, reader).total == 0
+
+
+def test_a_rejected_comment_is_not_shown_even_to_its_author(fresh_article, reader):
+    add(fresh_article, reader, "rejected", status=Status.REJECTED)
+    assert texts(selectors.thread(fresh_article.pk, reader)) == []
+
+
+def test_a_deleted_comment_with_replies_leaves_a_tombstone(fresh_article, reader, second_reader):
+    root = add(fresh_article, reader, "root")
+    add(fresh_article, second_reader, "reply", parent=root)
+    lonely = add(fresh_article, reader, "lonely")
+    Comment.objects.filter(pk__in=[root.pk, lonely.pk]).update(status=Status.DELETED)
+    assert texts(selectors.thread(fresh_article.pk, AnonymousUser(), order="oldest")) == [
+        "[deleted]",
+        "reply",
+    ]
+
+
+def test_orders(fresh_article, reader, second_reader):
+    first = add(fresh_article, reader, "first")
+    busy = add(fresh_article, reader, "busy")
+    add(fresh_article, reader, "last")
+    add(fresh_article, second_reader, "r1", parent=busy)
+    add(fresh_article, second_reader, "r2", parent=busy)
+    add(fresh_article, second_reader, "r3", parent=first)
+    roots = lambda order: [c.text for c in selectors.thread(fresh_article.pk, None, order).roots]  # noqa: E731
+    assert roots("oldest") == ["first", "busy", "last"]
+    assert roots("newest") == ["last", "busy", "first"]
+    assert roots("replies") == ["busy", "first", "last"]
+    assert roots("nonsense") == roots("newest")
+
+
+def test_pages_of_top_level_comments(fresh_article, reader):
+    for number in range(25):
+        add(fresh_article, reader, f"c{number:02}")
+    first = selectors.thread(fresh_article.pk, None, "oldest", offset=0, limit=20)
+    second = selectors.thread(fresh_article.pk, None, "oldest", offset=first.next_offset, limit=20)
+    assert first.has_more and not second.has_more
+    assert [c.text for c in first.roots + second.roots] == [f"c{n:02}" for n in range(25)]
+
+
+def test_a_thread_of_two_hundred_comments_costs_three_queries(fresh_article):
+    authors = [make_reader(f"voice{n}") for n in range(5)]
+    roots = [add(fresh_article, authors[n % 5], f"top {n}") for n in range(50)]
+    for n in range(150):
+        add(fresh_article, authors[n % 5], f"reply {n}", parent=roots[n % 50])
+    with CaptureQueriesContext(connection) as queries:
+        page = selectors.thread(fresh_article.pk, authors[0], limit=50)
+        assert len(texts(page)) == 200
+    # top-level comments with authors, their replies with authors, the published count
+    assert len(queries) == 3
