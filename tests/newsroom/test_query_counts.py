@@ -15,9 +15,10 @@ pytestmark = pytest.mark.django_db
 # Pinned: a change here is a change in the cost of every page view; explain it in the commit.
 # Russian and Armenian cost one query more than English: Wagtail looks up the translation of the
 # site's root page (the English home page) for them; on articles one more again for the translation
-# of the house rules page linked above the comments. The comments themselves cost a fixed number
+# of the house rules page linked above the comments. Comment counts on the cards cost one query; the
+# comments themselves cost a fixed number
 # (see tests/comments/test_selectors.py).
-HOME_PAGE_QUERIES = {"en": 19, "ru": 20, "hy": 20}
+HOME_PAGE_QUERIES = {"en": 20, "ru": 21, "hy": 21}
 ARTICLE_PAGE_QUERIES = {"en": 31, "ru": 33, "hy": 33}
 
 

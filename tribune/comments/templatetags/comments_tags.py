@@ -37,11 +37,12 @@ def waiting(comment):
 
 
 @register.simple_tag
-def comment_counts(articles):
-    """{article id: published comments} for a list of articles, in one query."""
-    return selectors.published_counts(article.pk for article in articles)
+def comment_counts(articles, *more):
+    """{article id: published comments} for lists of articles (and single ones), in one query."""
+    pages = [*articles, *more]
+    return selectors.published_counts(page.pk for page in pages if page is not None)
 
 
 @register.filter
 def count_for(counts, article):
-    return counts.get(article.pk, 0)
+    return counts.get(article.pk, 0) if article is not None else 0
