@@ -64,6 +64,10 @@ def browser_requirements():
 class DemoSite:
     url: str
     database: Path
+    # What runserver prints (stdout and stderr): the console email backend's mail lands here.
+    log: Path | None = None
+    # The site's TRIBUNE_VAR_DIR, for `manage()`.
+    var_dir: Path | None = None
 
     def query(self, sql: str, params=()) -> list[sqlite3.Row]:
         """Read the site's own database (read-only), to find pages worth visiting."""
@@ -73,6 +77,30 @@ class DemoSite:
             return connection.execute(sql, params).fetchall()
         finally:
             connection.close()
+
+    def server_log(self) -> str:
+        """Everything the server has printed so far."""
+        return self.log.read_text(encoding="utf-8", errors="replace") if self.log else ""
+
+    def manage(self, *args, timeout=120) -> str:
+        """Run `manage.py` against this site (same settings and var dir as the server); its stdout."""
+        return _manage(_site_env(self.var_dir), *args, timeout=timeout)
+
+
+def _site_env(var_dir):
+    """The environment of the throwaway site's `manage.py` commands and server."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        # The throwaway site keeps everything in var_dir, whatever the calling shell points at.
+        if key not in {"DATABASE_URL", "MEDIA_ROOT", "STATIC_ROOT", "DEBUG"}
+    }
+    env.update(
+        TRIBUNE_VAR_DIR=str(var_dir),
+        DJANGO_SETTINGS_MODULE="tribune.settings.dev",
+        PYTHONUNBUFFERED="1",
+    )
+    return env
 
 
 def _free_port() -> int:
@@ -96,6 +124,7 @@ def _manage(env, *args, timeout=180):
             f"manage.py {' '.join(args)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}",
             pytrace=False,
         )
+    return result.stdout
 
 
 def _wait_until_answering(url, process, log_path):
@@ -117,17 +146,7 @@ def _wait_until_answering(url, process, log_path):
 def demo_site(browser_requirements, tmp_path_factory):
     """The demo newsroom in a temporary directory, served by `runserver` on a free port."""
     var_dir = tmp_path_factory.mktemp("tribune-var")
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        # The throwaway site keeps everything in var_dir, whatever the calling shell points at.
-        if key not in {"DATABASE_URL", "MEDIA_ROOT", "STATIC_ROOT", "DEBUG"}
-    }
-    env.update(
-        TRIBUNE_VAR_DIR=str(var_dir),
-        DJANGO_SETTINGS_MODULE="tribune.settings.dev",
-        PYTHONUNBUFFERED="1",
-    )
+    env = _site_env(var_dir)
     _manage(env, "migrate", "--no-input", "--verbosity", "0")
     _manage(env, "compile_translations")
     _manage(env, "seed_demo")
@@ -145,7 +164,7 @@ def demo_site(browser_requirements, tmp_path_factory):
     try:
         base_url = f"http://127.0.0.1:{port}"
         _wait_until_answering(f"{base_url}/en/", process, log_path)
-        yield DemoSite(url=base_url, database=var_dir / "tribune.sqlite3")
+        yield DemoSite(url=base_url, database=var_dir / "tribune.sqlite3", log=log_path, var_dir=var_dir)
     finally:
         process.terminate()
         try:

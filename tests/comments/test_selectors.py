@@ -111,13 +111,25 @@ def test_pages_of_top_level_comments(fresh_article, reader):
     assert [c.text for c in first.roots + second.roots] == [f"c{n:02}" for n in range(25)]
 
 
-def test_a_thread_of_two_hundred_comments_costs_three_queries(fresh_article):
+def test_a_thread_of_two_hundred_comments_costs_three_queries_and_one_more_when_signed_in(fresh_article):
     authors = [make_reader(f"voice{n}") for n in range(5)]
     roots = [add(fresh_article, authors[n % 5], f"top {n}") for n in range(50)]
     for n in range(150):
         add(fresh_article, authors[n % 5], f"reply {n}", parent=roots[n % 50])
-    with CaptureQueriesContext(connection) as queries:
-        page = selectors.thread(fresh_article.pk, authors[0], limit=50)
-        assert len(texts(page)) == 200
     # top-level comments with authors, their replies with authors, the published count
+    with CaptureQueriesContext(connection) as queries:
+        assert len(texts(selectors.thread(fresh_article.pk, AnonymousUser(), limit=50))) == 200
     assert len(queries) == 3
+    # and the comments on the page that the reader has reported
+    with CaptureQueriesContext(connection) as queries:
+        assert len(texts(selectors.thread(fresh_article.pk, authors[0], limit=50))) == 200
+    assert len(queries) == 4
+
+
+def test_the_thread_knows_what_the_viewer_reported(fresh_article, reader, second_reader):
+    from tribune.comments.models import Report
+
+    theirs = add(fresh_article, second_reader, "theirs")
+    Report.objects.create(comment=theirs, reporter=reader, reason="other")
+    assert selectors.thread(fresh_article.pk, reader).reported == {theirs.pk}
+    assert selectors.thread(fresh_article.pk, second_reader).reported == set()

@@ -4,11 +4,13 @@ comment never reaches a page, a count or the API, except a reader's own comments
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
+from django.utils import timezone
 
-from .models import Comment, Status
+from .models import Comment, Report, Status
 
 ORDERS = {
     "newest": ("-created_at", "-pk"),
@@ -50,16 +52,18 @@ class ThreadPage:
     offset: int
     has_more: bool
     total: int
-    replies: dict = field(default_factory=dict)
+    reported: set = field(default_factory=set)  # ids of comments on the page the viewer has reported
+    edit_cutoff: datetime.datetime | None = None  # comments written after it may still be edited
 
     @property
     def next_offset(self):
         return self.offset + len(self.roots)
 
 
-def thread(article_id, viewer=None, order=DEFAULT_ORDER, offset=0, limit=PAGE_SIZE):
+def thread(article_id, viewer=None, order=DEFAULT_ORDER, offset=0, limit=PAGE_SIZE, edit_window=None):
     """One page of the conversation: `limit` top-level comments from `offset` in `order`, each with
-    all its replies as a tree (`comment.thread_children`). Three queries, whatever the size."""
+    all its replies as a tree (`comment.thread_children`). Three queries whatever the size, and one
+    more for a signed-in viewer (the comments they reported)."""
     order = order if order in ORDERS else DEFAULT_ORDER
     offset = max(0, int(offset))
     visible = visible_to(viewer)
@@ -85,12 +89,20 @@ def thread(article_id, viewer=None, order=DEFAULT_ORDER, offset=0, limit=PAGE_SI
             by_root.setdefault(reply.root_id, []).append(reply)
     for root in roots:
         root.thread_children = _tree(root, by_root.get(root.pk, []))
+    reported = set()
+    if roots and viewer is not None and viewer.is_authenticated:
+        on_page = [r.pk for r in roots] + [c.pk for replies in by_root.values() for c in replies]
+        reported = set(
+            Report.objects.filter(reporter_id=viewer.pk, comment_id__in=on_page).values_list("comment_id", flat=True)
+        )
     return ThreadPage(
         roots=roots,
         order=order,
         offset=offset,
         has_more=has_more,
         total=published_count(article_id),
+        reported=reported,
+        edit_cutoff=timezone.now() - (edit_window or datetime.timedelta(minutes=5)),
     )
 
 

@@ -28,6 +28,10 @@ def comment_settings():
     return CommentSettings.for_site(site)
 
 
+def edit_window(config=None):
+    return datetime.timedelta(minutes=(config or comment_settings()).edit_window_minutes)
+
+
 def thread_is_open(article, config=None, now=None):
     config = config or comment_settings()
     if not article.live or not article.comments_open:
@@ -136,8 +140,7 @@ def comment_edit(*, comment, editor, text_raw) -> Comment:
     if comment.status not in EDITABLE:
         raise errors.CommentGone()
     config = comment_settings()
-    window = datetime.timedelta(minutes=config.edit_window_minutes)
-    if timezone.now() > comment.created_at + window:
+    if timezone.now() > comment.created_at + edit_window(config):
         raise errors.EditWindowClosed(minutes=config.edit_window_minutes)
     cleaned = _clean_text(text_raw, config)
     if cleaned == comment.text:

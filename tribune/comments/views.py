@@ -38,7 +38,11 @@ def thread_page(request, article_id):
     """The conversation on a page of its own: "load more" without JavaScript."""
     article = _article(article_id)
     page = selectors.thread(
-        article.pk, request.user, request.GET.get("order", ""), _offset(request.GET.get("offset"))
+        article.pk,
+        request.user,
+        request.GET.get("order", ""),
+        _offset(request.GET.get("offset")),
+        edit_window=services.edit_window(),
     )
     context = {"article": article, "thread": page, "open": services.thread_is_open(article)}
     return TemplateResponse(request, "comments/thread_page.html", context)
@@ -49,7 +53,11 @@ def thread_fragment(request, article_id):
     """The next top-level comments as HTML, for the "load more" button's script."""
     article = _article(article_id)
     page = selectors.thread(
-        article.pk, request.user, request.GET.get("order", ""), _offset(request.GET.get("offset"))
+        article.pk,
+        request.user,
+        request.GET.get("order", ""),
+        _offset(request.GET.get("offset")),
+        edit_window=services.edit_window(),
     )
     context = {"article": article, "thread": page, "open": services.thread_is_open(article)}
     return TemplateResponse(request, "comments/thread_fragment.html", context)

@@ -11,8 +11,10 @@ register = template.Library()
 def comments_section(context, article):
     """The conversation under an article: the rules, the form and the first page of the thread."""
     request = context["request"]
-    thread = selectors.thread(article.pk, request.user, request.GET.get("order", ""))
     config = CommentSettings.for_request(request)
+    thread = selectors.thread(
+        article.pk, request.user, request.GET.get("order", ""), edit_window=services.edit_window(config)
+    )
     return {
         "request": request,
         "user": request.user,

@@ -31,6 +31,8 @@
       var used = Array.from(textarea.value.trim()).length;
       output.textContent = used + " / " + limit;
       output.classList.toggle("comment-form__counter--over", used > limit);
+      // Announced only when it matters: a screen reader hears nothing on every keystroke.
+      output.setAttribute("aria-live", used > limit ? "assertive" : "off");
     }
     textarea.addEventListener("input", update);
     update();
@@ -69,7 +71,11 @@
       copy.appendChild(hidden);
       var area = copy.querySelector("textarea");
       area.id = "reply-form-text"; area.value = "";
-      copy.querySelector("label").setAttribute("for", "reply-form-text");
+      var label = copy.querySelector("label");
+      label.setAttribute("for", "reply-form-text");
+      if (form.dataset.replyLabel) label.textContent = form.dataset.replyLabel;
+      var button = copy.querySelector("button[type=submit]");
+      if (form.dataset.replyButton) button.textContent = form.dataset.replyButton;
       var output = copy.querySelector(".comment-form__counter");
       output.id = "reply-form-counter"; area.setAttribute("aria-describedby", "reply-form-counter");
       reply.closest("article").appendChild(copy);
