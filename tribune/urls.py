@@ -5,11 +5,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from tribune.api import api
 from tribune.newsroom import views as newsroom_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v1/", api.urls),
     path("robots.txt", newsroom_views.robots_txt, name="robots_txt"),
     path("reads/<int:article_id>/", newsroom_views.record_read, name="record_read"),
     # "am" is a country code, not a language: Armenian is "hy". Old or mistyped links are sent on.
@@ -24,6 +26,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
+    path("accounts/", include("tribune.accounts.urls")),
     path("", include("tribune.comments.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -190,13 +190,27 @@ def test_the_article_page_costs_the_same_queries_with_two_hundred_comments(reade
     viewer.get(article.url)  # renditions made
     before = count_queries(viewer)
     roots = [
-        Comment.objects.create(article=article, author=second_reader, status=Status.PUBLISHED, text=f"t{n}", html=text.render(f"t{n}"), language="en")
+        Comment.objects.create(
+            article=article,
+            author=second_reader,
+            status=Status.PUBLISHED,
+            text=f"t{n}",
+            html=text.render(f"t{n}"),
+            language="en",
+        )
         for n in range(50)
     ]
     for n in range(150):
         root = roots[n % 50]
         Comment.objects.create(
-            article=article, author=reader, parent=root, root=root, depth=1, status=Status.PUBLISHED,
-            text=f"r{n}", html=text.render(f"r{n}"), language="en",
+            article=article,
+            author=reader,
+            parent=root,
+            root=root,
+            depth=1,
+            status=Status.PUBLISHED,
+            text=f"r{n}",
+            html=text.render(f"r{n}"),
+            language="en",
         )
     assert count_queries(viewer) == before

@@ -69,3 +69,6 @@ class Sanction(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} of {self.user_id}"
+
+
+from .tokens import AccessToken  # noqa: E402,F401

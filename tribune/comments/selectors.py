@@ -93,7 +93,9 @@ def thread(article_id, viewer=None, order=DEFAULT_ORDER, offset=0, limit=PAGE_SI
     if roots and viewer is not None and viewer.is_authenticated:
         on_page = [r.pk for r in roots] + [c.pk for replies in by_root.values() for c in replies]
         reported = set(
-            Report.objects.filter(reporter_id=viewer.pk, comment_id__in=on_page).values_list("comment_id", flat=True)
+            Report.objects.filter(reporter_id=viewer.pk, comment_id__in=on_page).values_list(
+                "comment_id", flat=True
+            )
         )
     return ThreadPage(
         roots=roots,

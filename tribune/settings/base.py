@@ -155,7 +155,11 @@ def _social_providers():
 
 
 SOCIALACCOUNT_PROVIDERS = _social_providers()
-INSTALLED_APPS += [f"allauth.socialaccount.providers.{name}" for name in SOCIALACCOUNT_PROVIDERS]
+# OpenID Connect is always installed (it serves any provider, and its tests run against one on
+# loopback); the others only when configured. None is offered to readers without credentials.
+INSTALLED_APPS += ["allauth.socialaccount.providers.openid_connect"] + [
+    f"allauth.socialaccount.providers.{name}" for name in SOCIALACCOUNT_PROVIDERS if name != "openid_connect"
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -198,12 +202,14 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 TAGGIT_CASE_INSENSITIVE = True
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "tribune",
-    }
-}
+# The cache also holds the rate limits and the anonymous page cache, so every web process must
+# share it: Redis when REDIS_URL is set; otherwise local memory (one process: `make run`, tests).
+# Production without Redis uses files under var/ (see production.py).
+REDIS_URL = os.environ.get("REDIS_URL")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tribune"}}
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

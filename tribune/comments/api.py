@@ -1,0 +1,405 @@
+"""The comments JSON API (mounted under /api/v1/ by `tribune.api`). Each operation parses, authorizes,
+calls a selector or a service, and responds; refusals are the services' `CommentError`s, which
+`tribune.api` turns into `{"code", "message"}` responses in the reader's language.
+
+Readers authenticate with their session (cookie, CSRF token required for writes) or with a personal
+access token (`Authorization: Bearer trb_…`, no CSRF: a script holds no cookie to be abused)."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Literal
+
+from django.contrib.auth.models import AnonymousUser
+from django.http import Http404
+from ninja import Field, Path, Query, Router, Schema, Status
+from ninja.errors import AuthenticationError, HttpError
+from ninja.security import HttpBearer
+from ninja.security import SessionAuth as NinjaSessionAuth
+from ninja.utils import check_csrf
+from pydantic import AfterValidator
+
+from tribune.accounts import tokens
+from tribune.newsroom.models import ArticlePage
+
+from . import selectors, services
+from .forms import HARD_CAP
+from .models import Report
+from .models import Status as CommentStatus
+from .views import client_ip
+
+MAX_ID = 2**63 - 1  # the largest id the database holds; a larger one is a bad request, not a crash
+MAX_LIMIT = 100
+MAX_OFFSET = 1_000_000
+
+
+# Authentication ---------------------------------------------------------------------------------
+
+
+class CsrfFailed(HttpError):
+    def __init__(self):
+        super().__init__(403, "CSRF check failed")
+
+
+class InvalidToken(AuthenticationError):
+    def __init__(self):
+        super().__init__(401, "invalid token")
+
+
+class BearerToken(HttpBearer):
+    """A personal access token. A token that is sent but unknown is refused outright (401) rather
+    than treated as no token, so that a script with a revoked token learns it at once."""
+
+    def authenticate(self, request, token):
+        user = tokens.user_for(token.strip())
+        if user is None:
+            raise InvalidToken()
+        return user
+
+
+class SessionCookie(NinjaSessionAuth):
+    """django-ninja's `django_auth`, except that a request without a signed-in session is simply not
+    authenticated (401) instead of failing the CSRF check: only a cookie-authenticated request can be
+    forged, and that one must carry the CSRF token on unsafe methods."""
+
+    def _get_key(self, request):
+        if not request.user.is_authenticated:
+            return None
+        if not getattr(request, "_ninja_csrf_exempt", False) and check_csrf(request):
+            raise CsrfFailed()
+        return request.COOKIES.get(self.param_name)
+
+
+def anonymous(request):
+    """The last resort of operations open to everyone: the reader is nobody in particular."""
+    return AnonymousUser()
+
+
+bearer_token = BearerToken()
+session_cookie = SessionCookie()
+SIGNED_IN = [bearer_token, session_cookie]
+ANYONE = [bearer_token, session_cookie, anonymous]
+SESSION_ONLY = [session_cookie]
+ANYONE_SECURITY = {"security": [{}]}  # added to the schemes above: no credentials at all is fine too
+
+
+# Schemas ----------------------------------------------------------------------------------------
+
+
+def _encodable(value: str) -> str:
+    """JSON can carry lone surrogates (`"\\ud800"`), which no database stores: refuse them here."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("not valid Unicode text") from None
+    return value
+
+
+Text = Annotated[str, Field(max_length=HARD_CAP), AfterValidator(_encodable)]
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+ArticleId = Annotated[int, Path(ge=1, le=MAX_ID, description="The article's page id.")]
+CommentId = Annotated[int, Path(ge=1, le=MAX_ID)]
+TokenId = Annotated[int, Path(ge=1, le=MAX_ID)]
+Order = Literal[tuple(selectors.ORDERS)]  # newest, oldest, replies
+CommentStatusValue = Literal[tuple(CommentStatus.values)]  # published, pending, held, rejected, deleted
+ReasonValue = Literal[tuple(Report.Reason.values)]  # off_topic, advertising, abusive, filthy, other
+
+
+class Error(Schema):
+    code: str = Field(description="Stable, for programs: `empty`, `too_long`, `not_authenticated`…")
+    message: str = Field(description="For people, in the language of the request (Accept-Language).")
+    fields: list[str] | None = Field(None, description="With `invalid_request`: the fields at fault.")
+
+
+class Author(Schema):
+    name: str
+
+
+class Comment(Schema):
+    id: int
+    parent: int | None = Field(description="The comment this one is shown under.")
+    in_reply_to: int | None = Field(description="The comment answered, when deeper than the thread shows.")
+    depth: int
+    author: Author | None = Field(description="Empty for a deleted comment or a deleted account.")
+    html: str | None = Field(description="Safe HTML of the text; empty for a deleted comment.")
+    text: str | None = Field(None, description="The raw text: only on the reader's own comments.")
+    status: CommentStatusValue
+    created_at: datetime.datetime
+    edited: bool
+
+
+class ThreadComment(Comment):
+    replies: list[ThreadComment]
+
+
+class Thread(Schema):
+    total: int = Field(description="Published comments in the whole thread.")
+    order: Order
+    offset: int
+    has_more: bool
+    next_offset: int | None
+    comments: list[ThreadComment]
+
+
+class CommentIn(Schema):
+    text: Text
+    parent: Id | None = Field(None, description="The comment replied to.")
+
+
+class EditIn(Schema):
+    text: Text
+
+
+class ReportIn(Schema):
+    reason: ReasonValue
+    note: Annotated[str, Field(max_length=500), AfterValidator(_encodable)] = ""
+
+
+class ReportOut(Schema):
+    id: int
+    comment: int
+    reason: ReasonValue
+    created_at: datetime.datetime
+
+
+def _token_name(value: str) -> str:
+    value = _encodable(value).strip()
+    if not value or not value.isprintable():
+        raise ValueError("a name of printable characters is required")
+    return value
+
+
+class TokenIn(Schema):
+    name: Annotated[str, Field(max_length=100), AfterValidator(_token_name)]
+
+
+class TokenOut(Schema):
+    id: int
+    name: str
+    prefix: str = Field(description="The first characters of the token, to tell tokens apart.")
+    created_at: datetime.datetime
+    last_used_at: datetime.datetime | None
+
+
+class NewToken(TokenOut):
+    token: str = Field(description="The token itself. It is shown this once and never again.")
+
+
+def errors(*statuses):
+    return dict.fromkeys(statuses, Error)
+
+
+# Every refusal a service may make (CommentError statuses), plus authentication and validation.
+WRITE_ERRORS = errors(400, 401, 403, 404, 409, 422, 429)
+
+
+# Presentation -----------------------------------------------------------------------------------
+
+
+def _comment(comment, viewer_id):
+    gone = comment.status == CommentStatus.DELETED
+    author = None if gone else comment.author
+    return {
+        "id": comment.pk,
+        "parent": comment.parent_id,
+        "in_reply_to": comment.in_reply_to_id,
+        "depth": comment.depth,
+        "author": {"name": author.public_name} if author is not None else None,
+        "html": None if gone else comment.html,
+        "text": comment.text if not gone and viewer_id and comment.author_id == viewer_id else None,
+        "status": comment.status,
+        "created_at": comment.created_at,
+        "edited": comment.edited_at is not None,
+    }
+
+
+def _tree(comment, viewer_id):
+    return {
+        **_comment(comment, viewer_id),
+        "replies": [_tree(child, viewer_id) for child in comment.thread_children],
+    }
+
+
+def _live_article(article_id):
+    article = ArticlePage.objects.live().filter(pk=article_id).select_related("locale").first()
+    if article is None:
+        raise Http404
+    return article
+
+
+def _comment_to_change(comment_id, user):
+    """The reader's own comment in any state, else one they may see (the service says they may not
+    change it); nothing else exists for them."""
+    comment = selectors.own_comment(comment_id, user) or selectors.comment_for_reader(comment_id, user)
+    if comment is None:
+        raise Http404
+    return comment
+
+
+# Operations -------------------------------------------------------------------------------------
+
+router = Router(tags=["comments"])
+
+
+@router.get(
+    "/articles/{article_id}/comments",
+    response={200: Thread, **errors(401, 404, 422)},
+    auth=ANYONE,
+    openapi_extra=ANYONE_SECURITY,
+    operation_id="thread",
+)
+def thread(
+    request,
+    article_id: ArticleId,
+    order: Order = selectors.DEFAULT_ORDER,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    limit: Annotated[int, Query(ge=1, le=MAX_ID, description=f"At most {MAX_LIMIT} are returned.")] = (
+        selectors.PAGE_SIZE
+    ),
+):
+    """One page of an article's conversation: top-level comments with all their replies."""
+    article = _live_article(article_id)
+    viewer = request.auth
+    page = selectors.thread(article.pk, viewer, order, offset, min(limit, MAX_LIMIT))
+    viewer_id = viewer.pk if viewer.is_authenticated else None
+    return {
+        "total": page.total,
+        "order": page.order,
+        "offset": page.offset,
+        "has_more": page.has_more,
+        "next_offset": page.next_offset if page.has_more else None,
+        "comments": [_tree(root, viewer_id) for root in page.roots],
+    }
+
+
+@router.post(
+    "/articles/{article_id}/comments",
+    response={201: Comment, **WRITE_ERRORS},
+    auth=SIGNED_IN,
+    operation_id="comment_submit",
+)
+def submit(request, article_id: ArticleId, payload: CommentIn):
+    """Post a comment, or a reply to the comment `parent`."""
+    article = _live_article(article_id)
+    comment = services.comment_submit(
+        author=request.auth,
+        article=article,
+        text_raw=payload.text,
+        parent_id=payload.parent,
+        ip_address=client_ip(request),
+    )
+    return Status(201, _comment(comment, request.auth.pk))
+
+
+@router.patch(
+    "/comments/{comment_id}",
+    response={200: Comment, **WRITE_ERRORS},
+    auth=SIGNED_IN,
+    operation_id="comment_edit",
+)
+def edit(request, comment_id: CommentId, payload: EditIn):
+    """Rewrite one's own comment, within the edit window."""
+    comment = _comment_to_change(comment_id, request.auth)
+    comment = services.comment_edit(comment=comment, editor=request.auth, text_raw=payload.text)
+    return _comment(comment, request.auth.pk)
+
+
+@router.delete(
+    "/comments/{comment_id}",
+    response={204: None, **WRITE_ERRORS},
+    auth=SIGNED_IN,
+    operation_id="comment_delete",
+)
+def delete(request, comment_id: CommentId):
+    """Delete one's own comment; it stays as a tombstone while it has replies."""
+    comment = _comment_to_change(comment_id, request.auth)
+    services.comment_delete(comment=comment, actor=request.auth)
+    return Status(204, None)
+
+
+@router.post(
+    "/comments/{comment_id}/reports",
+    response={201: ReportOut, **WRITE_ERRORS},
+    auth=SIGNED_IN,
+    operation_id="comment_report",
+)
+def report(request, comment_id: CommentId, payload: ReportIn):
+    """Flag a comment for the editors."""
+    comment = selectors.comment_for_reader(comment_id, request.auth)
+    if comment is None:
+        raise Http404
+    created = services.comment_report(
+        comment=comment, reporter=request.auth, reason=payload.reason, note=payload.note
+    )
+    return Status(
+        201,
+        {"id": created.pk, "comment": comment.pk, "reason": created.reason, "created_at": created.created_at},
+    )
+
+
+# Personal access tokens: managed from a signed-in session only, so that a leaked token can neither
+# mint new tokens nor hide itself.
+
+
+def _token(token):
+    return {
+        "id": token.pk,
+        "name": token.name,
+        "prefix": token.prefix,
+        "created_at": token.created_at,
+        "last_used_at": token.last_used_at,
+    }
+
+
+@router.get(
+    "/me/tokens",
+    response={200: list[TokenOut], **errors(401)},
+    auth=SESSION_ONLY,
+    tags=["tokens"],
+    operation_id="tokens_list",
+)
+def tokens_list(request):
+    """The reader's personal access tokens (never the tokens themselves). Signed-in session only."""
+    return [_token(token) for token in tokens.tokens_of(request.auth)]
+
+
+@router.post(
+    "/me/tokens",
+    response={201: NewToken, **errors(400, 401, 403, 409, 422)},
+    auth=SESSION_ONLY,
+    tags=["tokens"],
+    operation_id="tokens_issue",
+)
+def tokens_issue(request, payload: TokenIn):
+    """A new personal access token, returned in clear this once. Signed-in session only."""
+    token, clear = tokens.issue(user=request.auth, name=payload.name)
+    return Status(201, {**_token(token), "token": clear})
+
+
+@router.delete(
+    "/me/tokens/{token_id}",
+    response={204: None, **errors(401, 403, 404, 422)},
+    auth=SESSION_ONLY,
+    tags=["tokens"],
+    operation_id="tokens_revoke",
+)
+def tokens_revoke(request, token_id: TokenId):
+    """Revoke one of the reader's tokens: scripts using it are refused from now on. Signed-in session
+    only."""
+    if not tokens.revoke(user=request.auth, token_id=token_id):
+        raise Http404
+    return Status(204, None)
+
+
+# Anything else under /api/v1/ is a JSON 404, not the site's HTML page (nor a redirect to /en/…).
+fallback = Router()
+
+
+@fallback.api_operation(
+    ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"],
+    "/{path:rest}",
+    include_in_schema=False,
+    auth=None,
+)
+def not_found(request, rest: str):
+    raise Http404
