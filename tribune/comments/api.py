@@ -221,7 +221,9 @@ def _tree(comment, viewer_id):
 
 
 def _live_article(article_id):
-    article = ArticlePage.objects.live().filter(pk=article_id).select_related("locale").first()
+    article = (
+        ArticlePage.objects.live().defer_streamfields().filter(pk=article_id).select_related("locale").first()
+    )
     if article is None:
         raise Http404
     return article

@@ -18,7 +18,9 @@ def client_ip(request):
 
 
 def _article(article_id):
-    article = ArticlePage.objects.live().filter(pk=article_id).select_related("locale").first()
+    article = (
+        ArticlePage.objects.live().defer_streamfields().filter(pk=article_id).select_related("locale").first()
+    )
     if article is None:
         raise Http404
     return article
