@@ -1,4 +1,3 @@
-# ruff: noqa: S101 - pytest tests assert (pyproject ignores S101 only under tests/)
 """Readers' comments in the browser: a new reader signs up, confirms the address from the mail the
 server prints, signs in and takes part in a conversation (comment, reply in place, edit, delete,
 report), in English and in Armenian; the same without JavaScript; bad input; accessibility."""
@@ -18,7 +17,7 @@ from .conftest import AXE_JS, DESKTOP, MOBILE
 pytestmark = pytest.mark.browser
 
 DEMO_READER = ("mark@tribune.example", "tribune-reader")  # see tribune/comments/demo.py
-NEW_READER_PASSWORD = "quiet-harbour-1947"  # noqa: S105 - a throwaway account on a throwaway site
+NEW_READER_PASSWORD = "quiet-harbour-1947"
 MAX_LENGTH = 3000  # CommentSettings.max_length as the demo leaves it
 PAGE_SIZE = 20  # top-level comments per page (tribune/comments/selectors.py)
 BLOCKING_IMPACTS = {"serious", "critical"}

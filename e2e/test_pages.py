@@ -1,4 +1,3 @@
-# ruff: noqa: S101 - pytest tests assert (pyproject ignores S101 only under tests/)
 """What a reader sees in each language: the home page, an article, the search, the language
 switcher, the keyboard, accessibility (axe-core) and a phone-sized screen."""
 
