@@ -100,3 +100,10 @@ def test_publishing_empties_the_cache(article):
 def test_queries_searches_and_account_pages_are_not_cached(path):
     Client().get(path)
     assert "X-Page-Cache" not in Client().get(path)
+
+
+def test_a_reader_with_a_message_waiting_gets_a_fresh_page(article):
+    Client().get(article.url)
+    reader = Client()
+    reader.cookies["messages"] = "pending"
+    assert "X-Page-Cache" not in reader.get(article.url)

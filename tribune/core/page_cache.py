@@ -49,6 +49,7 @@ def _cacheable_request(request):
         request.method in ("GET", "HEAD")
         and not request.META.get("QUERY_STRING")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES  # a message waiting to be shown (e.g. "signed out")
         and PREFIX.match(request.path)
         and not any(part in request.path for part in NEVER)
     )
