@@ -1,0 +1,211 @@
+"""`assess`: one comment against every house rule, and the decision the site's policy draws.
+
+Pure Python (numpy at most): the engine runs the same in a web process, a worker, a benchmark or the
+evaluation command, with no database."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import asdict, dataclass, field
+
+from . import abusive, advertising, filthy, language, off_topic
+from .normalize import normalize
+from .types import LANGUAGES, RULES, Article, Finding, RuleResult
+
+logger = logging.getLogger(__name__)
+
+ENGINE_VERSION = "houserules-2026.11.30"
+MAX_CHARS = 20_000  # longer texts are judged on their first 20,000 characters (the site allows 3,000)
+
+PUBLISH, HOLD, REJECT = "publish", "hold", "reject"
+
+
+@dataclass(frozen=True)
+class Policy:
+    """Score thresholds per rule (and optionally per language) mapping scores to a decision.
+
+    `reject` and `hold` thresholds apply to the rules named in them; `flag` marks a comment for a
+    moderator's look without holding it (off-topic is only ever flagged)."""
+
+    hold: dict = field(default_factory=dict)  # {rule: threshold or {lang: threshold}}
+    reject: dict = field(default_factory=dict)
+    flag: dict = field(default_factory=dict)
+
+    @staticmethod
+    def _threshold(table, rule, lang):
+        value = table.get(rule)
+        if isinstance(value, dict):
+            return value.get(lang, value.get("default"))
+        return value
+
+    def decide(self, scores, lang):
+        reject = [
+            r for r in RULES if (t := self._threshold(self.reject, r, lang)) is not None and scores[r] >= t
+        ]
+        hold = [r for r in RULES if (t := self._threshold(self.hold, r, lang)) is not None and scores[r] >= t]
+        flags = [
+            r for r in RULES if (t := self._threshold(self.flag, r, lang)) is not None and scores[r] >= t
+        ]
+        if reject:
+            return REJECT, tuple(reject), tuple(flags)
+        if hold:
+            return HOLD, tuple(hold), tuple(flags)
+        return PUBLISH, (), tuple(flags)
+
+
+# Defaults: reject only near-certain advertising; hold abusive and filthy language for a moderator;
+# flag off-topic for review. Thresholds as chosen on held-out data (see docs/houserules.md).
+DEFAULT_POLICY = Policy(
+    reject={"advertising": 0.98},
+    # Quoted swearing scores at most 0.7 and stays published; a word of one's own scores 0.9.
+    hold={"abusive": 0.5, "filthy": 0.75, "advertising": 0.5},
+    flag={"off_topic": 0.5},
+)
+
+
+@dataclass(frozen=True)
+class Assessment:
+    lang: str | None
+    script: str | None
+    translit: bool
+    scores: dict
+    judged: dict
+    findings: tuple
+    decision: str
+    reasons: tuple  # the rules behind a hold or reject
+    flags: tuple  # rules flagged for review without holding
+    model_version: str
+    errors: tuple = ()  # rules that failed and were not judged (the site then holds for a person)
+
+    def to_dict(self):
+        data = asdict(self)
+        data["findings"] = [asdict(f) for f in self.findings]
+        return data
+
+
+def _as_article(article):
+    if article is None or isinstance(article, Article):
+        return article
+    if isinstance(article, dict):
+        return Article(title=str(article.get("title") or ""), body=str(article.get("body") or ""))
+    return Article(
+        title=str(getattr(article, "title", "") or ""), body=str(getattr(article, "body", "") or "")
+    )
+
+
+def _safe_text(text):
+    if text is None:
+        return ""
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", errors="replace")
+    text = str(text)[:MAX_CHARS]
+    # Lone surrogates cannot be encoded and would break every later step.
+    return text.encode("utf-8", errors="replace").decode("utf-8")
+
+
+def assess(
+    text,
+    *,
+    article=None,
+    thread=(),
+    parent=None,
+    lang=None,
+    policy=None,
+    background=(),
+    recent_texts=(),
+) -> Assessment:
+    """Check `text` against every house rule. Never raises: a rule that fails is reported in
+    `errors`, scored 0 and not judged, and the decision becomes at least "hold"."""
+    policy = policy or DEFAULT_POLICY
+    text = _safe_text(text)
+    errors = []
+    try:
+        normalized = normalize(text)
+    except Exception:  # judged on the raw words rather than not at all
+        logger.exception("normalising a comment failed")
+        normalized = normalize(_letters_only(text))
+        errors.append("normalize")
+    try:
+        guess = language.detect(normalized)
+        detected_lang, script, translit = guess.lang, guess.script, guess.translit
+    except Exception:
+        logger.exception("language detection failed")
+        detected_lang, script, translit = None, None, False
+        errors.append("language")
+    lang = lang if lang in LANGUAGES else (detected_lang or "en")
+    context = {
+        "article": _as_article(article),
+        "thread": tuple(_safe_text(t) for t in thread or ()),
+        "parent": _safe_text(parent) if parent else None,
+        "background": tuple(_as_article(a) for a in background or ()),
+        "recent_texts": tuple(_safe_text(t) for t in recent_texts or ()),
+    }
+    results = {}
+    for name, module in (
+        ("abusive", abusive),
+        ("filthy", filthy),
+        ("advertising", advertising),
+        ("off_topic", off_topic),
+    ):
+        try:
+            results[name] = module.score(normalized, lang=lang, **context)
+        except Exception:  # a broken rule must not silently publish: reported, and the site holds
+            logger.exception("house rule %s failed", name)
+            results[name] = RuleResult(score=0.0, judged=False)
+            errors.append(name)
+    if "abusive" not in errors and "filthy" not in errors:
+        try:
+            results["abusive"] = _discount_quoted_swearing(
+                text, lang, context, results["abusive"], results["filthy"]
+            )
+        except Exception:
+            logger.exception("judging a quotation failed")
+    scores = {name: round(float(min(1.0, max(0.0, r.score))), 4) for name, r in results.items()}
+    decision, reasons, flags = policy.decide(scores, lang)
+    if errors and decision == PUBLISH:
+        decision = HOLD
+    findings = tuple(sorted((f for r in results.values() for f in r.findings), key=_finding_order))
+    return Assessment(
+        lang=lang,
+        script=script,
+        translit=translit,
+        scores=scores,
+        judged={name: r.judged for name, r in results.items()},
+        findings=findings,
+        decision=decision,
+        reasons=reasons,
+        flags=flags,
+        model_version=model_version(),
+        errors=tuple(errors),
+    )
+
+
+def _discount_quoted_swearing(text, lang, context, abusive_result, filthy_result):
+    """A reader quoting someone's swearing is not swearing at anyone: the abusive classifier judges
+    the comment again without the obscenities the filthy rule found inside quotation marks, and the
+    lower verdict stands. Insults of the reader's own, beside the quotation, still count."""
+    quoted = [(f.start, f.end) for f in filthy_result.findings if f.key == "filthy.quoted"]
+    if not quoted or abusive_result.score == 0:
+        return abusive_result
+    chars = list(text)
+    for start, end in quoted:
+        chars[start:end] = " " * (end - start)
+    again = abusive.score(normalize("".join(chars)), lang=lang, **context)
+    return again if again.score < abusive_result.score else abusive_result
+
+
+def _letters_only(text):
+    return "".join(ch if ch.isalnum() or ch.isspace() else " " for ch in text)
+
+
+def _finding_order(finding: Finding):
+    return (finding.start, finding.end, finding.rule)
+
+
+def model_version():
+    parts = [ENGINE_VERSION]
+    for module in (abusive, advertising):
+        version = getattr(module, "model_version", None)
+        if callable(version):
+            parts.append(version())
+    return "+".join(parts)
