@@ -65,10 +65,10 @@ def test_a_reply_nests_under_its_parent_and_counts_on_the_root(reader, second_re
 
 
 def test_replies_deeper_than_the_last_level_attach_beside_it(reader, second_reader, article):
-    level0 = submit(reader, article, "zero")
-    level1 = submit(second_reader, article, "one", parent_id=level0.pk)
-    level2 = submit(reader, article, "two", parent_id=level1.pk)
-    deeper = submit(second_reader, article, "three", parent_id=level2.pk)
+    level0 = submit(reader, article, "The committee should publish the full draft.")
+    level1 = submit(second_reader, article, "It did, on the parliament's site.", parent_id=level0.pk)
+    level2 = submit(reader, article, "Thank you, I had missed it.", parent_id=level1.pk)
+    deeper = submit(second_reader, article, "You're welcome, it is easy to miss.", parent_id=level2.pk)
     assert deeper.depth == 2
     assert deeper.parent == level1
     assert deeper.in_reply_to == level2

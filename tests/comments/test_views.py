@@ -214,3 +214,32 @@ def test_the_article_page_costs_the_same_queries_with_two_hundred_comments(reade
             language="en",
         )
     assert count_queries(viewer) == before
+
+
+@pytest.mark.parametrize(
+    ("words", "status", "rule", "message"),
+    [
+        (
+            "Call +374 91 123 456 now, 50% discount on apricots, t.me/cheap_apricots",
+            Status.REJECTED,
+            "advertising",
+            "the house rules do not allow advertising",
+        ),
+        ("You are a stupid idiot and a liar, shut up", Status.HELD, "abusive", "(abusive language)"),
+    ],
+)
+def test_the_house_rules_hold_or_reject_and_the_reader_is_told_why(
+    signed_in, reader, article, words, status, rule, message
+):
+    response = post_comment(signed_in, article, words)
+    comment = Comment.objects.get(author=reader)
+    assert comment.status == status
+    decision = comment.decisions.get()
+    assert (decision.actor, decision.reason) == (None, rule)
+    assert decision.details["model_version"].startswith("houserules-")
+    assert decision.details["scores"][rule] >= 0.5
+    assert any(finding["rule"] == rule for finding in decision.details["findings"])
+    page = signed_in.get(response["Location"]).content.decode()
+    assert message in page
+    assert (words[:20] in page) == (status == Status.HELD)  # a held comment is shown to its author only
+    assert words[:20] not in Client().get(article.url).content.decode()

@@ -1,9 +1,25 @@
-"""The one place where a new comment is judged before it is stored. Until the house-rules engine is
-plugged in here, everything is published."""
+"""The one place where a new or edited comment is judged before it is stored: the house-rules
+engine checks it against every rule, and the site's policy turns the scores into a status. If the
+engine cannot run, the comment is held for a person: never published unscreened."""
 
+from __future__ import annotations
+
+import logging
+import re
 from dataclasses import dataclass, field
+from html import unescape
 
-from .models import Status
+from django.core.cache import cache
+
+from .models import Comment, Status
+
+logger = logging.getLogger(__name__)
+
+STATUS_FOR_DECISION = {"publish": Status.PUBLISHED, "hold": Status.HELD, "reject": Status.REJECTED}
+TAGS = re.compile(r"<[^>]+>")
+THREAD_CONTEXT = 20  # earlier comments the off-topic rule compares with
+BACKGROUND_ARTICLES = 12  # other recent articles of the language, the off-topic rule's yardstick
+CONTEXT_SECONDS = 300
 
 
 @dataclass(frozen=True)
@@ -13,5 +29,77 @@ class Screening:
     details: dict = field(default_factory=dict)
 
 
-def screen(*, text, article, parent=None, author=None):
-    return Screening(status=Status.PUBLISHED, reason="", details={"screened_by": "publish-all"})
+def article_text(article):
+    """Title, standfirst and the words of the body, without markup; cached per publication."""
+    key = f"houserules:article:{article.pk}:{article.last_published_at and article.last_published_at.timestamp()}"
+    found = cache.get(key)
+    if found is None:
+        parts = [article.standfirst]
+        for block in article.body:
+            value = block.value
+            if block.block_type == "paragraph":
+                parts.append(
+                    unescape(TAGS.sub(" ", str(value.source if hasattr(value, "source") else value)))
+                )
+            elif block.block_type == "quote":
+                parts.append(value.get("text", ""))
+        found = {"title": article.title, "body": " ".join(p for p in parts if p)}
+        cache.set(key, found, CONTEXT_SECONDS)
+    return found
+
+
+def _background(article):
+    key = f"houserules:background:{article.locale_id}"
+    found = cache.get(key)
+    if found is None:
+        from tribune.newsroom.models import ArticlePage
+
+        recent = (
+            ArticlePage.objects.live()
+            .filter(locale_id=article.locale_id)
+            .order_by("-published_at")
+            .only("pk", "title", "standfirst")[: BACKGROUND_ARTICLES + 1]
+        )
+        found = [(a.pk, {"title": a.title, "body": a.standfirst}) for a in recent]
+        cache.set(key, found, CONTEXT_SECONDS)
+    return [text for pk, text in found if pk != article.pk][:BACKGROUND_ARTICLES]
+
+
+def _thread(article):
+    texts = (
+        Comment.objects.filter(article_id=article.pk, status=Status.PUBLISHED)
+        .order_by("-created_at")
+        .values_list("text", flat=True)[:THREAD_CONTEXT]
+    )
+    return list(texts)
+
+
+def screen(*, text, article, parent=None, author=None) -> Screening:
+    try:
+        from tribune.houserules import assess
+
+        result = assess(
+            text,
+            article=article_text(article),
+            thread=_thread(article),
+            parent=parent.text if parent is not None else None,
+            background=_background(article),
+        )
+    except Exception:  # the engine is down: a person decides
+        logger.exception("house-rules engine failed; holding the comment")
+        return Screening(status=Status.HELD, reason="engine_unavailable", details={"screened_by": "fallback"})
+    status = STATUS_FOR_DECISION[result.decision]
+    details = {
+        "model_version": result.model_version,
+        "lang": result.lang,
+        "scores": result.scores,
+        "flags": list(result.flags),
+        "reasons": list(result.reasons),
+        "findings": [
+            {"rule": f.rule, "start": f.start, "end": f.end, "evidence": f.evidence, "key": f.key}
+            for f in result.findings
+        ],
+    }
+    if result.errors:
+        details["errors"] = list(result.errors)
+    return Screening(status=status, reason=result.reasons[0] if result.reasons else "", details=details)

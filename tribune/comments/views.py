@@ -1,16 +1,19 @@
 """Readers' comment pages and forms. Each view parses, authorizes, calls a service, responds; on a
 refusal the reader gets the form back with their text and the reason, in their language."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from tribune.newsroom.models import ArticlePage
 
 from . import errors, selectors, services
 from .forms import CommentForm, EditForm, ReportForm
+from .models import Status
 
 
 def client_ip(request):
@@ -107,7 +110,41 @@ def write(request, article_id):
         )
     except errors.CommentError as error:
         return _refused(request, "comments/write_page.html", context, error)
+    _tell_outcome(request, comment)
     return redirect(_anchor(article, comment))
+
+
+RULE_NAMES = {
+    "abusive": _("abusive language"),
+    "filthy": _("filthy language"),
+    "advertising": _("advertising"),
+    "off_topic": _("off-topic"),
+}
+
+
+def _tell_outcome(request, comment):
+    """A comment the house rules did not let through: the reader learns it at once, and why."""
+    if comment.status == Status.PUBLISHED:
+        return
+    decision = comment.decisions.order_by("-pk").first()
+    rule = RULE_NAMES.get(decision.reason if decision else "", "")
+    if comment.status == Status.REJECTED:
+        messages.error(
+            request,
+            _("Your comment was not published: the house rules do not allow %(rule)s.") % {"rule": rule}
+            if rule
+            else _("Your comment was not published."),
+        )
+    elif rule:
+        messages.info(
+            request,
+            _(
+                "Your comment waits for an editor: it may break the house rules (%(rule)s). Only you can see it until then."
+            )
+            % {"rule": rule},
+        )
+    else:
+        messages.info(request, _("Your comment waits for an editor. Only you can see it until then."))
 
 
 @login_required
