@@ -165,3 +165,16 @@ def test_swearing_at_someone_next_to_a_quotation_is_still_held():
         'He said "this is fucking outrageous" and you are a stupid idiot for agreeing', article=METRO
     )
     assert result.decision == HOLD
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nice to see exports growing, but the farmers still get paid late.",
+        "Звоните в мэрию, они обязаны ответить на такие жалобы.",
+        "The ministry says anyone who wants details should contact us through the official site.",
+    ],
+)
+def test_everyday_words_of_a_news_discussion_are_not_advertising(text):
+    result = assess(text, article=METRO)
+    assert result.scores["advertising"] < DEFAULT_POLICY.hold["advertising"]
