@@ -85,10 +85,6 @@ class Comment(models.Model):
     def __str__(self):
         return f"Comment {self.pk} on {self.article_id} ({self.status})"
 
-    @property
-    def is_reply(self):
-        return self.parent_id is not None
-
 
 class CommentRevision(models.Model):
     """The text a comment had before an edit: the desk sees every version."""

@@ -27,11 +27,6 @@ def comments_section(context, article):
     }
 
 
-@register.inclusion_tag("comments/comment.html", takes_context=True)
-def render_comment(context, comment):
-    return {**context.flatten(), "comment": comment}
-
-
 @register.filter
 def waiting(comment):
     """A reader's own comment that the desk has not published yet."""
