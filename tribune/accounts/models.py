@@ -22,6 +22,12 @@ class User(AbstractUser):
         default="en",
         help_text=_("The language of the messages we send you."),
     )
+    moderation_languages = models.CharField(
+        _("moderates in"),
+        max_length=32,
+        blank=True,
+        help_text=_('Languages whose comments this moderator may decide, e.g. "hy ru". Empty: all.'),
+    )
 
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"
@@ -31,6 +37,12 @@ class User(AbstractUser):
     @property
     def public_name(self):
         return self.display_name or self.first_name or self.username
+
+    def may_moderate_language(self, language):
+        """Administrators and unrestricted moderators decide in every language."""
+        if self.is_superuser or not self.moderation_languages.strip():
+            return True
+        return language in self.moderation_languages.replace(",", " ").split()
 
 
 class SanctionQuerySet(models.QuerySet):
@@ -56,6 +68,13 @@ class Sanction(models.Model):
     starts_at = models.DateTimeField(_("starts at"), default=timezone.now)
     ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
     lifted_at = models.DateTimeField(_("lifted at"), null=True, blank=True)
+    lifted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    lift_reason = models.TextField(_("why it was lifted"), blank=True)
+    acknowledged_at = models.DateTimeField(
+        _("acknowledged at"), null=True, blank=True, help_text=_("When the reader read the warning.")
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -69,6 +88,45 @@ class Sanction(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} of {self.user_id}"
+
+
+class ModeratorNote(models.Model):
+    """What moderators want each other to know about a reader; readers never see it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="moderator_notes"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    text = models.TextField(_("note"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"Note on {self.user_id}"
+
+
+class Notice(models.Model):
+    """A message to a reader about their comments or account, shown on the site and sent by email
+    in the reader's language. `kind` and `params` are rendered when shown (see notices.py)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notices")
+    kind = models.CharField(max_length=32)
+    params = models.JSONField(default=dict, blank=True)
+    url = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["user", "read_at"], name="notice_unread_idx")]
+
+    def __str__(self):
+        return f"{self.kind} for {self.user_id}"
 
 
 from .tokens import AccessToken  # noqa: E402,F401

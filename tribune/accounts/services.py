@@ -1,16 +1,22 @@
 """What a reader may do with their own account as a whole: take a copy of everything the site keeps
-about them (`account_export`) and leave (`account_delete`)."""
+about them (`account_export`) and leave (`account_delete`); and the measures the desk takes on a
+reader (`sanction_impose`, `sanction_lift`), which the reader acknowledges (`warning_acknowledge`).
+Every measure is a Sanction row that stays after it ends: who, why, when, and who lifted it."""
 
 from __future__ import annotations
 
+import datetime
+
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from tribune.comments import events
 from tribune.comments.models import Comment, Report, Status
 from tribune.comments.services import comment_delete
 
-from .models import Sanction
+from . import notices
+from .models import ModeratorNote, Sanction
 
 EXPORT_FORMAT = "tribune-account-export"
 EXPORT_VERSION = 1
@@ -137,3 +143,90 @@ def account_delete(*, user, remove_comments: bool) -> None:
             for article_id in own.values_list("article_id", flat=True).distinct().order_by():
                 events.thread_changed(article_id)
         user.delete()
+
+
+SUSPENSIONS = {
+    "1h": datetime.timedelta(hours=1),
+    "24h": datetime.timedelta(hours=24),
+    "7d": datetime.timedelta(days=7),
+}
+NOTICE_FOR = {
+    Sanction.Kind.WARN: "warned",
+    Sanction.Kind.SUSPEND: "suspended",
+    Sanction.Kind.BAN: "banned",
+    Sanction.Kind.PREMODERATE: "premoderated",
+}
+
+
+class SanctionRefused(Exception):
+    """A measure that cannot be taken, with a message for the moderator."""
+
+    def __init__(self, message):
+        self.message = message
+        super().__init__(str(message))
+
+
+def _may_sanction(moderator, user):
+    if not moderator.has_perm("comments.moderate_comment"):
+        raise SanctionRefused(_("Only moderators may take measures against readers."))
+    if user.pk == moderator.pk:
+        raise SanctionRefused(_("You cannot take a measure against yourself."))
+    if user.is_staff or user.is_superuser:
+        raise SanctionRefused(_("Staff accounts are managed by an administrator, not by the desk."))
+
+
+def sanction_impose(*, user, kind, moderator, reason, duration=None) -> Sanction:
+    """Warn, suspend (for `duration`: "1h", "24h" or "7d"), ban or always pre-moderate a reader.
+    The reader is told why, in their language; a suspended reader also until when."""
+    _may_sanction(moderator, user)
+    if kind not in Sanction.Kind.values:
+        raise SanctionRefused(_("Choose a warning, a suspension, a ban or pre-moderation."))
+    reason = (reason or "").strip()
+    if not reason:
+        raise SanctionRefused(_("Give the reason: the reader will read it."))
+    ends_at = None
+    now = timezone.now()
+    if kind == Sanction.Kind.SUSPEND:
+        if duration not in SUSPENSIONS:
+            raise SanctionRefused(_("Choose how long the suspension lasts: 1 hour, 24 hours or 7 days."))
+        ends_at = now + SUSPENSIONS[duration]
+    with transaction.atomic():
+        sanction = Sanction.objects.create(
+            user=user, kind=kind, reason=reason, starts_at=now, ends_at=ends_at, created_by=moderator
+        )
+        params = {"reason": reason}
+        if ends_at:
+            params["until"] = ends_at.isoformat()
+        notices.notify(user, NOTICE_FOR[kind], **params)
+    return sanction
+
+
+def sanction_lift(*, sanction, moderator, reason="") -> Sanction:
+    """End a measure before its time; the row stays, with who lifted it and why."""
+    _may_sanction(moderator, sanction.user)
+    with transaction.atomic():
+        locked = Sanction.objects.select_for_update().get(pk=sanction.pk)
+        if locked.lifted_at is not None:
+            raise SanctionRefused(_("This measure was already lifted."))
+        locked.lifted_at, locked.lifted_by, locked.lift_reason = timezone.now(), moderator, reason.strip()
+        locked.save(update_fields=["lifted_at", "lifted_by", "lift_reason"])
+        notices.notify(locked.user, "lifted", kind=locked.kind, reason=locked.lift_reason)
+    return locked
+
+
+def warning_acknowledge(*, user) -> int:
+    """The reader has read their warnings: they may comment again. Returns how many were read."""
+    return (
+        Sanction.objects.in_force()
+        .filter(user=user, kind=Sanction.Kind.WARN, acknowledged_at__isnull=True)
+        .update(acknowledged_at=timezone.now())
+    )
+
+
+def moderator_note_add(*, user, moderator, text) -> ModeratorNote:
+    if not moderator.has_perm("comments.moderate_comment"):
+        raise SanctionRefused(_("Only moderators may write notes on readers."))
+    text = (text or "").strip()
+    if not text:
+        raise SanctionRefused(_("Write the note first."))
+    return ModeratorNote.objects.create(user=user, author=moderator, text=text[:5000])

@@ -104,3 +104,110 @@ class AlreadyReported(CommentError):
 class InvalidReason(CommentError):
     code = "invalid_reason"
     message = _("Choose one of the reasons.")
+
+
+class WarningUnacknowledged(CommentError):
+    code = "warning_unacknowledged"
+    status = 403
+
+    def __init__(self, standing):
+        self.standing = standing
+        super().__init__(
+            _(
+                "The editors have warned you: %(reason)s Acknowledge the warning on your notices page to comment again."
+            ),
+            reason=standing.warning.reason,
+        )
+
+
+class Nudge(CommentError):
+    """The house rules would not publish this comment: the reader may edit it, or send it anyway
+    (then it is held for a moderator, or rejected if it is near-certain advertising)."""
+
+    code = "nudge"
+    status = 409
+    message = _(
+        "Your comment may break the house rules. Edit it, or send it anyway for a moderator to decide."
+    )
+
+    def __init__(self, screening):
+        self.screening = screening
+        super().__init__()
+
+    @property
+    def rules(self):
+        return list(self.screening.details.get("reasons", []))
+
+    @property
+    def findings(self):
+        return [f for f in self.screening.details.get("findings", []) if f["rule"] in self.rules]
+
+    @property
+    def would_be(self):
+        return self.screening.status
+
+
+# The desk's refusals: the moderator reads them.
+
+
+class NotModerator(CommentError):
+    code = "not_moderator"
+    status = 403
+    message = _("Only moderators may decide comments.")
+
+
+class LanguageNotAllowed(CommentError):
+    code = "language_not_allowed"
+    status = 403
+    message = _("You moderate comments in other languages; this one is in %(language)s.")
+
+
+class InvalidAction(CommentError):
+    code = "invalid_action"
+    message = _("Choose approve, reject, delete, restore or feature.")
+
+
+class ReasonRequired(CommentError):
+    code = "reason_required"
+    message = _("Choose the rule the comment breaks.")
+
+
+class NoteRequired(CommentError):
+    code = "note_required"
+    message = _("Say in a note what is wrong: the author will read it.")
+
+
+class AlreadyDecided(CommentError):
+    code = "already_decided"
+    status = 409
+    message = _("%(who)s has already decided this comment (%(action)s). Nothing was changed.")
+
+
+class NotAllowedNow(CommentError):
+    code = "not_allowed_now"
+    status = 409
+    message = _("This cannot be done to a comment that is %(status)s.")
+
+
+class AppealNotAllowed(CommentError):
+    code = "appeal_not_allowed"
+    status = 403
+    message = _("Only a comment a moderator rejected or removed can be appealed, by its author.")
+
+
+class AppealClosed(CommentError):
+    code = "appeal_closed"
+    status = 403
+    message = _("Appeals are possible for %(days)s days after the decision; this time has passed.")
+
+
+class AlreadyAppealed(CommentError):
+    code = "already_appealed"
+    status = 409
+    message = _("You have already appealed this decision; a comment can be appealed once.")
+
+
+class AppealAlreadyDecided(CommentError):
+    code = "appeal_already_decided"
+    status = 409
+    message = _("%(who)s has already decided this appeal. Its outcome is final.")

@@ -15,3 +15,18 @@ def thread_changed(article_id):
             page_cache.purge_paths([page.url])
 
     transaction.on_commit(purge)
+
+
+def comment_event(event, comment_id, **extra):
+    """After commit, the newsroom's webhooks that want `event` are told (by a task, with ids)."""
+
+    def enqueue():
+        from .models import Webhook
+
+        if not Webhook.objects.filter(active=True).exists():
+            return
+        from .tasks import deliver_webhooks
+
+        deliver_webhooks.enqueue(event, comment_id, extra)
+
+    transaction.on_commit(enqueue)

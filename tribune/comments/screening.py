@@ -74,7 +74,32 @@ def _thread(article):
     return list(texts)
 
 
-def screen(*, text, article, parent=None, author=None) -> Screening:
+def site_policy(config):
+    """The engine's default policy with the editors' overrides from the comment settings: rows for
+    all languages first, then those for one language."""
+    from tribune.houserules.engine import DEFAULT_POLICY, Policy
+
+    tables = {
+        "hold": dict(DEFAULT_POLICY.hold),
+        "reject": dict(DEFAULT_POLICY.reject),
+        "flag": dict(DEFAULT_POLICY.flag),
+    }
+    rows = sorted(config.thresholds.all(), key=lambda row: (bool(row.language), row.pk or 0))
+    for row in rows:
+        table = tables[row.action]
+        if not row.language:  # replaces the engine's default for every language
+            table[row.rule] = {"default": float(row.threshold)}
+            continue
+        current = table.get(row.rule)
+        current = dict(current) if isinstance(current, dict) else {"default": current}
+        current[row.language] = float(row.threshold)
+        table[row.rule] = current
+    return Policy(**tables)
+
+
+def screen(*, text, article, parent=None, author=None, config=None) -> Screening:
+    if config is not None and not config.engine_enabled:
+        return Screening(status=Status.HELD, reason="engine_off", details={"screened_by": "nobody"})
     try:
         from tribune.houserules import assess
 
@@ -84,6 +109,7 @@ def screen(*, text, article, parent=None, author=None) -> Screening:
             thread=_thread(article),
             parent=parent.text if parent is not None else None,
             background=_background(article),
+            policy=site_policy(config) if config is not None and config.pk else None,
         )
     except Exception:  # the engine is down: a person decides
         logger.exception("house-rules engine failed; holding the comment")

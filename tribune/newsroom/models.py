@@ -332,6 +332,11 @@ class ArticlePage(Page):
             "Untick to close the comments. They also close by themselves some days after publication."
         ),
     )
+    comments_premoderated = models.BooleanField(
+        _("hold every comment for a moderator"),
+        default=False,
+        help_text=_("For a sensitive story: nothing appears under it until a moderator approves it."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -344,7 +349,11 @@ class ArticlePage(Page):
         FieldPanel("body"),
         FieldPanel("tags"),
     ]
-    settings_panels = [*Page.settings_panels, FieldPanel("comments_open")]
+    settings_panels = [
+        *Page.settings_panels,
+        FieldPanel("comments_open"),
+        FieldPanel("comments_premoderated"),
+    ]
     search_fields = [
         *Page.search_fields,
         index.SearchField("standfirst"),

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "tribune.accounts",
     "tribune.newsroom",
     "tribune.comments",
+    "tribune.desk",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -178,7 +179,7 @@ LANGUAGES = [
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+LOCALE_PATHS = [PACKAGE_DIR / "locale", PACKAGE_DIR / "desk" / "locale"]
 FORMAT_MODULE_PATH = ["tribune.formats"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Yerevan")
 USE_I18N = True
