@@ -26,7 +26,9 @@ METRO = {
         ("Спасибо за материал, интересно, когда откроют первую станцию метро.", "ru", PUBLISH, ()),
         ("Զանգահարեք +374 91 123 456, զեղչ 50%", "hy", REJECT, ("advertising",)),
         ("Համաձայն չեմ հեղինակի հետ, մետրոն պետք է նախ հյուսիս հասնի։", "hy", PUBLISH, ()),
-        ("pizdec kakoy", "ru", HOLD, ("abusive", "filthy")),
+        # swearing at nobody: held as filthy; the abusive rule judges it without the exclamation
+        ("pizdec kakoy", "ru", HOLD, ("filthy",)),
+        ("ty debil, pizdec", "ru", HOLD, ("abusive", "filthy")),
     ],
 )
 def test_decisions_in_each_language(text, lang, decision, reasons):
@@ -160,6 +162,32 @@ def test_the_evaluation_command_reads_jsonl_and_prints_json(tmp_path, capsys):
     assert report["comments_per_second"] > 0
 
 
+def test_the_evaluation_command_scores_the_baselines_on_the_same_lines(tmp_path, capsys):
+    lines = [
+        {"text": "You are a fucking idiot", "lang": "en", "labels": {"abusive": 1, "filthy": 1, "toxic": 1}},
+        {"text": "Thank you for the clear report", "lang": "en", "labels": {"abusive": 0, "toxic": 0}},
+        {"text": "Ты дебил, иди нахуй", "lang": "ru", "labels": {"toxic": 1}},
+        {"text": "Спасибо за статью, очень полезно", "lang": "ru", "labels": {"toxic": 0}},
+        {"text": "Դու ապուշ ես", "lang": "hy", "labels": {"toxic": 1}},
+        {"text": "Շնորհակալություն հոդվածի համար", "lang": "hy", "labels": {"toxic": 0}},
+    ]
+    data = tmp_path / "eval.jsonl"
+    data.write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in lines), encoding="utf-8")
+    assert main(["evaluate", str(data), "--json", "--baselines"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    for name in ("alt-profanity-check", "better-profanity"):
+        toxic = report["baselines"][name]["toxic"]
+        assert set(toxic) == {"en", "ru", "hy", "all"}
+        assert toxic["all"]["n"] == 6 and toxic["all"]["positives"] == 3
+        for lang in ("en", "ru", "hy", "all"):
+            assert isinstance(toxic[lang]["roc_auc"], float)
+            assert 0.0 <= toxic[lang]["roc_auc"] <= 1.0
+        assert report["baselines"][name]["abusive"]["en"]["n"] == 2
+    assert main(["evaluate", str(data), "--baselines"]) == 0
+    printed = capsys.readouterr().out
+    assert "baseline alt-profanity-check" in printed and "baseline better-profanity" in printed
+
+
 def test_swearing_at_someone_next_to_a_quotation_is_still_held():
     result = assess(
         'He said "this is fucking outrageous" and you are a stupid idiot for agreeing', article=METRO
@@ -178,3 +206,19 @@ def test_swearing_at_someone_next_to_a_quotation_is_still_held():
 def test_everyday_words_of_a_news_discussion_are_not_advertising(text):
     result = assess(text, article=METRO)
     assert result.scores["advertising"] < DEFAULT_POLICY.hold["advertising"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Депутат назвал оппонентов «идиотами» прямо в парламенте, так говорить нельзя.",
+        'The deputy called his opponents "idiots" in parliament, which is not how a lawmaker speaks.',
+        "Պատգամավորը ընդդիմախոսներին «ապուշներ» անվանեց, այդպես չի կարելի։",
+    ],
+)
+def test_an_insult_reported_in_quotation_marks_is_not_held(text):
+    assert assess(text, article=METRO).scores["abusive"] < DEFAULT_POLICY.hold["abusive"]
+
+
+def test_a_quotation_aimed_at_the_reader_still_counts():
+    assert assess("Ты у нас «гений», да? Ты тупой идиот.", article=METRO).decision == HOLD

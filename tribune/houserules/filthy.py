@@ -158,24 +158,64 @@ def _masked_hit(core: str, lang: str) -> bool:
     """A word with hiding characters: separators dropped ("п.и.з.д.е.ц"), masks as one unknown
     letter each ("х*й", "f**k"), checked against the lexicon entries of that shape only."""
     joined = "".join(ch for ch in core if ch not in SEPARATORS)
-    if not joined or not all(ch.isalpha() or ch in MASKS for ch in joined):
+    if not joined or not all(ch.isalpha() or ch in MASKS or ch == "@" for ch in joined):
         return False
     joined = unicodedata.normalize("NFKC", joined).lower().replace("ё", "е")
+    if "@" in joined:  # inside a word (handles and e-mails never get here) "@" hides any letter: "бл@ть"
+        return any(_masked_hit(joined.replace("@", letter), lang) for letter in ("*", "a", "а"))
     if not any(ch in MASKS for ch in joined):
         return _token_hit(joined, lang, core)
     visible = sum(1 for ch in joined if ch not in MASKS)
     if visible < 2:
         return False
-    if joined[0] not in MASKS:
-        candidates = _BY_FIRST.get((len(joined), joined[0]), ())
-    elif joined[-1] not in MASKS:
-        candidates = _BY_LAST.get((len(joined), joined[-1]), ())
-    else:
+    if joined[0] in MASKS and joined[-1] in MASKS:
         return False
-    return any(all(p in MASKS or p == c for p, c in zip(joined, entry, strict=True)) for entry in candidates)
+    if _shape_hit(joined, len(joined)):
+        return True
+    # People type a run of masks for one letter as often as one mask per letter: "о**уели".
+    runs = [len(run) for run in _MASK_RUN.findall(joined)]
+    if max(runs) < 2:
+        return False
+    pattern = re.compile(
+        "".join(
+            f"[^\\W\\d_]{{1,{len(part)}}}" if part[0] in MASKS else re.escape(part)
+            for part in _MASK_SPLIT.findall(joined)
+        )
+    )
+    shortest = len(joined) - sum(run - 1 for run in runs)
+    return any(
+        pattern.fullmatch(entry)
+        for length in range(shortest, len(joined))
+        for entry in _shape_candidates(joined, length)
+    )
 
 
-def _quoted_spans(text: str) -> list[tuple[int, int]]:
+_MASK_RUN = re.compile(r"[*#]+")
+_MASK_SPLIT = re.compile(r"[*#]+|[^*#]+")
+
+
+def _shape_candidates(joined: str, length: int):
+    if joined[0] not in MASKS:
+        return _BY_FIRST.get((length, joined[0]), ())
+    return _BY_LAST.get((length, joined[-1]), ())
+
+
+def _shape_hit(joined: str, length: int) -> bool:
+    return any(
+        all(p in MASKS or p == c for p, c in zip(joined, entry, strict=True))
+        for entry in _shape_candidates(joined, length)
+    )
+
+
+def _masked_at(core: str) -> bool:
+    """May an "@" in this word be a hidden letter? Not in a handle ("@shop") or an e-mail address
+    ("shop@mail.am"): only between letters of one word."""
+    if "@" not in core:
+        return True
+    return core.count("@") <= 2 and not core.startswith("@") and not core.endswith("@") and "." not in core
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Spans (open, close) of text in quotation marks: «…», „…“, “…”, "…", ‹…›; unclosed quotes
     count as nothing. Nested quotes fold into the outermost span."""
     stack: list[tuple[str, int]] = []
@@ -249,13 +289,13 @@ def score(normalized: Normalized, *, lang: str, **context) -> RuleResult:
             hits.append((tok.start, tok.end))
     for chunk in _CHUNK.finditer(text):
         word = chunk.group()
+        core = word.strip(_EDGE)
         if (
-            not any(ch in SEPARATORS or ch in MASKS for ch in word.strip(_EDGE))
+            not any(ch in SEPARATORS or ch in MASKS or ch == "@" for ch in core)
             or "://" in word
-            or "@" in word
+            or not _masked_at(core)
         ):
             continue
-        core = word.strip(_EDGE)
         offset = chunk.start() + word.index(core) if core else chunk.start()
         if core and len(core) <= 60 and _masked_hit(core, lang):
             hits.append((offset, offset + len(core)))
@@ -274,7 +314,7 @@ def score(normalized: Normalized, *, lang: str, **context) -> RuleResult:
     if not kept:
         return RuleResult(score=0.0)
 
-    spans = _quoted_spans(text)
+    spans = quoted_spans(text)
     starts = [s for s, _ in spans]
     own_words = any(not _inside(spans, starts, t.start, t.end) for t in tokens)
     findings, unquoted, quoted = [], 0, 0

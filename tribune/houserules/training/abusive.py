@@ -2,9 +2,9 @@
 n-grams (`houserules.features`, the same featuriser the run time uses).
 
     from tribune.houserules.training.abusive import train
-    figures = train(Path("/work/shared/data"), Path("tribune/houserules/models"))
+    figures = train(Path("../shared/data"), Path("tribune/houserules/models"))
 
-Data (see /work/shared/data/SOURCES.md; nothing of it is shipped):
+Data (see ../shared/data/SOURCES.md; nothing of it is shipped):
 - ru: ru/2ch_pikabu_labeled.csv (toxic 1/0) + ru/russe_detox_train.tsv (toxic comment positive, each of
   its neutral rewrites negative) + the hand-written seed (training/abusive_seed.py).
   Validated on ru/russe_detox_dev.tsv; also 2ch/pikabu alone -> RUSSE dev, the cross-site figure.
@@ -43,6 +43,7 @@ from sklearn.model_selection import GroupKFold, GroupShuffleSplit, StratifiedShu
 from .. import features
 from ..normalize import normalize
 from . import abusive_seed as seed
+from . import abusive_seed_more as more
 
 VERSION = "abusive-" + datetime.date.today().strftime("%Y.%m.%d")  # noqa: DTZ011 - a calendar date
 C_GRID = (1.0, 3.0, 10.0, 30.0)
@@ -144,13 +145,34 @@ def seed_rows(lang: str) -> Rows:
         abusive, neutral = seed.hy_examples()
         for text, label, group in abusive + neutral:
             rows.add(text, label, 1.0, f"hy{group}")
+        for text, label, group in more_hy_examples():
+            rows.add(text, label, 1.0, f"hy2-{group}")
         return rows
-    positive, negative = {"en": (seed.EN_ABUSIVE, seed.EN_NEUTRAL), "ru": (seed.RU_ABUSIVE, seed.RU_NEUTRAL)}[
-        lang
-    ]
+    positive, negative = {
+        "en": (seed.EN_ABUSIVE + more.EN_ABUSIVE, seed.EN_NEUTRAL + more.EN_NEUTRAL),
+        "ru": (seed.RU_ABUSIVE + more.RU_ABUSIVE, seed.RU_NEUTRAL + more.RU_NEUTRAL),
+    }[lang]
     for label, texts in ((1, positive), (0, negative)):
         for i, text in enumerate(texts):
             rows.add(text, label, SEED_WEIGHT[lang], f"seed-{lang}-{label}-{i}")
+    return rows
+
+
+def more_hy_examples() -> list[tuple[str, int, int]]:
+    """The second Armenian batch: each sentence in Armenian script and in both chat spellings (one
+    group), then the sentences written in Latin letters."""
+    rows, group = [], 0
+    for label, sentences in ((1, more.HY_ABUSIVE), (0, more.HY_NEUTRAL)):
+        for sentence in sentences:
+            group += 1
+            for text in dict.fromkeys(
+                (sentence, seed.romanize_hy(sentence, 0), seed.romanize_hy(sentence, 1))
+            ):
+                rows.append((text, label, group))
+    for label, sentences in ((1, more.HY_ABUSIVE_LATIN), (0, more.HY_NEUTRAL_LATIN)):
+        for sentence in sentences:
+            group += 1
+            rows.append((sentence, label, group))
     return rows
 
 
@@ -221,7 +243,7 @@ def _auc_ap(y, scores) -> dict:
     """ROC-AUC and average precision of log-odds `scores`; precision and recall at probability 0.5
     (log-odds 0), the engine's default hold threshold."""
     y, scores = np.asarray(y), np.asarray(scores)
-    if y.min() == y.max():
+    if not len(y) or y.min() == y.max():
         return {"n": len(y), "positives": int(y.sum())}
     flagged = scores >= 0
     hits = int((flagged & (y == 1)).sum())
@@ -272,7 +294,9 @@ def pruned(model: Linear, keep: int = KEEP_WEIGHTS) -> tuple[np.ndarray, np.ndar
     return nonzero.astype(np.uint32), weights[nonzero].astype(np.float32)
 
 
-def save(path: Path, lang: str, model: Linear, settings: features.Settings, meta: dict) -> dict:
+def save(
+    path: Path, lang: str, model: Linear, settings: features.Settings, meta: dict, head: dict | None = None
+) -> dict:
     indices, values = pruned(model)
     meta = {
         "model": "abusive",
@@ -282,6 +306,10 @@ def save(path: Path, lang: str, model: Linear, settings: features.Settings, meta
         **meta,
         "weights_kept": len(indices),
     }
+    arrays = {}
+    if head is not None:
+        meta["embedder"] = head["embedder"]
+        arrays = {k: v for k, v in head.items() if k != "embedder"}
     path.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(
         path,
@@ -289,6 +317,7 @@ def save(path: Path, lang: str, model: Linear, settings: features.Settings, meta
         values=values,
         intercept=np.array([model.intercept], dtype=np.float32),
         meta=np.array(json.dumps(meta, ensure_ascii=False, sort_keys=True)),
+        **arrays,
     )
     return {"file": path.name, "bytes": path.stat().st_size, "weights_kept": len(indices)}
 
@@ -532,6 +561,8 @@ def train_hy(data_dir: Path, out_dir: Path, settings: features.Settings) -> dict
         **probe_figures(final, "hy", settings),
         "probe_note": "probe scored by the final model (the probe sentences were never trained on)",
     }
+    head, head_figures = embedding_head(seeds, shared, cv[c], latin, rng)
+    figures["encoder"] = head_figures
     figures["saved"] = save(
         out_dir / "abusive-hy.npz",
         "hy",
@@ -541,8 +572,85 @@ def train_hy(data_dir: Path, out_dir: Path, settings: features.Settings) -> dict
             "C": c,
             "data": ["seed (hand-written)", "sample of 2ch_pikabu_labeled.csv and davidson_labeled_data.csv"],
         },
+        head=head,
     )
     return figures
+
+
+# --- The encoder head (Armenian) ------------------------------------------------------------------------
+
+HEAD_SHARED = 1500  # en and ru rows (of the shared sample) the head learns from beside the Armenian seed
+HEAD_SHARED_WEIGHT = 0.5
+HEAD_C = 1.0
+PROBE_HEAD_NOTE = "probe: final char model blended with the final head (probe sentences never trained on)"
+
+
+def _embed_all(encoder, texts: list[str], batch: int = 64) -> np.ndarray:
+    out = [encoder.embed(texts[i : i + batch]) for i in range(0, len(texts), batch)]
+    return np.vstack(out) if out else np.zeros((0, encoder.dim), dtype=np.float32)
+
+
+def _fit_head(e, y, w) -> LogisticRegression:
+    model = LogisticRegression(C=HEAD_C, class_weight="balanced", max_iter=5000)
+    return model.fit(e, y, sample_weight=w)
+
+
+def embedding_head(seeds: Rows, shared: Rows, char_cv: np.ndarray, latin: np.ndarray, rng) -> tuple:
+    """A logistic head over the encoder's sentence vectors (Armenian seed + a sample of the English and
+    Russian rows, so that what the public data teach transfers to Armenian), and the blend of its
+    log-odds with the character model's, fitted on out-of-fold scores of the seed. Returns the arrays
+    to save (None without an encoder) and the figures: the seed's cross-validated ROC-AUC with and
+    without the encoder, by script."""
+    from .. import embedder
+
+    encoder = embedder.get()
+    if encoder is None:
+        return None, {"status": embedder.status()}
+    y_seed = np.array(seeds.labels)
+    pick = np.sort(rng.permutation(len(shared))[:HEAD_SHARED])
+    e_seed = _embed_all(encoder, seeds.texts)
+    e_shared = _embed_all(encoder, [shared.texts[i] for i in pick])
+    y_shared = np.array([shared.labels[i] for i in pick])
+    w_shared = np.full(len(pick), HEAD_SHARED_WEIGHT)
+
+    head_cv = np.zeros(len(seeds))
+    folds = list(GroupKFold(n_splits=5).split(e_seed, y_seed, seeds.groups))
+    for fit_idx, test_idx in folds:
+        model = _fit_head(
+            np.vstack([e_seed[fit_idx], e_shared]),
+            np.concatenate([y_seed[fit_idx], y_shared]),
+            np.concatenate([np.ones(len(fit_idx)), w_shared]),
+        )
+        head_cv[test_idx] = model.decision_function(e_seed[test_idx])
+    pair = np.column_stack([char_cv, head_cv])
+    blended_cv = np.zeros(len(seeds))
+    for fit_idx, test_idx in folds:  # the blend's own figures: fitted without the rows it scores
+        blend = LogisticRegression(C=100.0, class_weight="balanced").fit(pair[fit_idx], y_seed[fit_idx])
+        blended_cv[test_idx] = blend.decision_function(pair[test_idx])
+    blend = LogisticRegression(C=100.0, class_weight="balanced").fit(pair, y_seed)
+    final_head = _fit_head(
+        np.vstack([e_seed, e_shared]),
+        np.concatenate([y_seed, y_shared]),
+        np.concatenate([np.ones(len(seeds)), w_shared]),
+    )
+    arrays = {
+        "embedding_coef": final_head.coef_.ravel().astype(np.float32),
+        "embedding_intercept": np.array([final_head.intercept_[0]], dtype=np.float32),
+        "embedding_blend": np.array(
+            [blend.coef_[0][0], blend.coef_[0][1], blend.intercept_[0]], dtype=np.float32
+        ),
+        "embedder": encoder.name,
+    }
+    figures = {
+        "status": encoder.name,
+        "head_rows": {"seed": len(seeds), "shared_ru_en": len(pick)},
+        "blend": [round(float(v), 4) for v in arrays["embedding_blend"]],
+        "cv5_seed_head_only": _auc_ap(y_seed, head_cv),
+        "cv5_seed_with_encoder": _auc_ap(y_seed, blended_cv),
+        "cv5_seed_with_encoder_armenian_script": _auc_ap(y_seed[~latin], blended_cv[~latin]),
+        "cv5_seed_with_encoder_latin": _auc_ap(y_seed[latin], blended_cv[latin]),
+    }
+    return arrays, figures
 
 
 # --- Entry point --------------------------------------------------------------------------------------
@@ -590,6 +698,10 @@ def render_figures(figures: dict) -> str:
             ("cv5_seed_grouped", "seed, 5-fold CV grouped by sentence"),
             ("cv5_seed_armenian_script", "seed CV, Armenian script"),
             ("cv5_seed_latin", "seed CV, Latin spelling"),
+            ("encoder.cv5_seed_head_only", "seed CV, encoder head alone"),
+            ("encoder.cv5_seed_with_encoder", "seed CV, character model + encoder head"),
+            ("encoder.cv5_seed_with_encoder_armenian_script", "same, Armenian script"),
+            ("encoder.cv5_seed_with_encoder_latin", "same, Latin spelling"),
             ("probe", "hand-written probe"),
             ("probe_mixed", "hand-written probe, stitched"),
         ],
@@ -603,7 +715,10 @@ def render_figures(figures: dict) -> str:
     langs = figures["languages"]
     for lang in ("ru", "en", "hy"):
         for key, label in rows[lang] if lang in langs else ():
-            block = langs[lang].get(key) or {}
+            block = langs[lang]
+            for part in key.split("."):
+                block = (block or {}).get(part)
+            block = block or {}
             extra = (
                 f" (toxic above its own rewrite: {block['pair_accuracy']})"
                 if block.get("pair_accuracy")
