@@ -171,7 +171,8 @@ def _may_sanction(moderator, user):
         raise SanctionRefused(_("Only moderators may take measures against readers."))
     if user.pk == moderator.pk:
         raise SanctionRefused(_("You cannot take a measure against yourself."))
-    if user.is_staff or user.is_superuser:
+    if user.is_staff or user.is_superuser or user.has_perm("wagtailadmin.access_admin"):
+        # Editors and moderators too: the desk does not turn on its own staff.
         raise SanctionRefused(_("Staff accounts are managed by an administrator, not by the desk."))
 
 
@@ -208,9 +209,19 @@ def sanction_lift(*, sanction, moderator, reason="") -> Sanction:
         locked = Sanction.objects.select_for_update().get(pk=sanction.pk)
         if locked.lifted_at is not None:
             raise SanctionRefused(_("This measure was already lifted."))
-        locked.lifted_at, locked.lifted_by, locked.lift_reason = timezone.now(), moderator, reason.strip()
+        if locked.ends_at is not None and locked.ends_at <= timezone.now():
+            raise SanctionRefused(_("This measure has already ended."))
+        locked.lifted_at, locked.lifted_by, locked.lift_reason = (
+            timezone.now(),
+            moderator,
+            (reason or "").strip(),
+        )
         locked.save(update_fields=["lifted_at", "lifted_by", "lift_reason"])
-        notices.notify(locked.user, "lifted", kind=locked.kind, reason=locked.lift_reason)
+        notice = notices.notify(locked.user, "lifted", reason=locked.lift_reason)
+        if notice is not None:
+            # Which measure: a parameter `notify` cannot take by name, its own first one being `kind`.
+            notice.params["kind"] = locked.kind
+            notice.save(update_fields=["params"])
     return locked
 
 

@@ -95,7 +95,7 @@ class Comment(models.Model):
         editable=False,
         help_text=_("The rule or setting that held or rejected the comment at submission."),
     )
-    model_version = models.CharField(max_length=64, blank=True, editable=False)
+    model_version = models.CharField(max_length=200, blank=True, editable=False)
     # The desk's state of the comment.
     open_reports = models.PositiveIntegerField(default=0, editable=False)
     reviewed_at = models.DateTimeField(null=True, blank=True, editable=False)

@@ -76,7 +76,8 @@ def _thread(article):
 
 def site_policy(config):
     """The engine's default policy with the editors' overrides from the comment settings: rows for
-    all languages first, then those for one language."""
+    all languages first, then those for one language. A threshold of 1 switches the action off for
+    its rule (and language): no score reaches past it, not even a certain 1.0."""
     from tribune.houserules.engine import DEFAULT_POLICY, Policy
 
     tables = {
@@ -87,14 +88,39 @@ def site_policy(config):
     rows = sorted(config.thresholds.all(), key=lambda row: (bool(row.language), row.pk or 0))
     for row in rows:
         table = tables[row.action]
+        threshold = None if row.threshold >= 1 else float(row.threshold)
         if not row.language:  # replaces the engine's default for every language
-            table[row.rule] = {"default": float(row.threshold)}
+            table[row.rule] = {"default": threshold}
             continue
         current = table.get(row.rule)
         current = dict(current) if isinstance(current, dict) else {"default": current}
-        current[row.language] = float(row.threshold)
+        current[row.language] = threshold
         table[row.rule] = current
     return Policy(**tables)
+
+
+def policy_for_language(policy, language):
+    """`policy` with each threshold resolved for one language: the site's thresholds per language
+    apply to the language of the comment's thread (the article's), the language the desk counts
+    and limits moderators by, whatever language the engine detects in the words."""
+    from tribune.houserules.engine import Policy
+
+    def resolve(table):
+        resolved = {}
+        for rule, value in table.items():
+            if isinstance(value, dict):
+                value = value.get(language, value.get("default"))
+            if value is not None:
+                resolved[rule] = value
+        return resolved
+
+    return Policy(hold=resolve(policy.hold), reject=resolve(policy.reject), flag=resolve(policy.flag))
+
+
+def _default_policy():
+    from tribune.houserules.engine import DEFAULT_POLICY
+
+    return DEFAULT_POLICY
 
 
 def screen(*, text, article, parent=None, author=None, config=None) -> Screening:
@@ -109,12 +135,18 @@ def screen(*, text, article, parent=None, author=None, config=None) -> Screening
             thread=_thread(article),
             parent=parent.text if parent is not None else None,
             background=_background(article),
-            policy=site_policy(config) if config is not None and config.pk else None,
+            policy=policy_for_language(
+                site_policy(config) if config is not None and config.pk else _default_policy(),
+                article.locale.language_code,
+            ),
         )
     except Exception:  # the engine is down: a person decides
         logger.exception("house-rules engine failed; holding the comment")
         return Screening(status=Status.HELD, reason="engine_unavailable", details={"screened_by": "fallback"})
     status = STATUS_FOR_DECISION[result.decision]
+    reason = result.reasons[0] if result.reasons else ""
+    if result.errors and not reason:  # a rule could not run: held for a person, and saying why
+        reason = "engine_unavailable"
     details = {
         "model_version": result.model_version,
         "lang": result.lang,
@@ -128,4 +160,4 @@ def screen(*, text, article, parent=None, author=None, config=None) -> Screening
     }
     if result.errors:
         details["errors"] = list(result.errors)
-    return Screening(status=status, reason=result.reasons[0] if result.reasons else "", details=details)
+    return Screening(status=status, reason=reason, details=details)

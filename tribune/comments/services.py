@@ -65,14 +65,25 @@ def _clean_text(raw, config):
     return cleaned
 
 
-def _check_rate(author, ip_address, config):
-    """One comment per cooldown and so many an hour, per reader and per address. A refusal on one
-    key does not start the cooldown of the others."""
-    keys = [f"user:{author.pk}"] + ([f"ip:{ip_address}"] if ip_address else [])
+def _rate_keys(author, ip_address):
+    return [f"user:{author.pk}"] + ([f"ip:{ip_address}"] if ip_address else [])
+
+
+def _check_cooldown(author, ip_address, config):
+    """Refuse a comment within the cooldown of the last one, without counting this attempt."""
     seconds = config.min_seconds_between_comments
+    keys = _rate_keys(author, ip_address)
     wait = max(ratelimit.cooldown_remaining(f"comment:{key}", seconds) for key in keys) if seconds else 0
     if wait:
         raise errors.RateLimited(seconds=wait)
+
+
+def _check_rate(author, ip_address, config):
+    """One comment per cooldown and so many an hour, per reader and per address. A refusal on one
+    key does not start the cooldown of the others."""
+    keys = _rate_keys(author, ip_address)
+    seconds = config.min_seconds_between_comments
+    _check_cooldown(author, ip_address, config)
     for key in keys:
         wait = ratelimit.hit(f"comment-hour:{key}", config.comments_per_hour, 3600)
         if wait:
@@ -135,7 +146,7 @@ def comment_submit(
     since = timezone.now() - datetime.timedelta(minutes=config.duplicate_window_minutes)
     if Comment.objects.filter(author=author, text=cleaned, created_at__gte=since).exists():
         raise errors.DuplicateComment()
-    _check_rate(author, ip_address, config)
+    _check_cooldown(author, ip_address, config)
 
     parent, in_reply_to = target, None
     if target is not None and target.depth >= LAST_LEVEL:
@@ -144,7 +155,9 @@ def comment_submit(
     verdict = screening.screen(text=cleaned, article=article, parent=target, author=author, config=config)
     engine_rules = verdict.details.get("reasons", [])
     if verdict.status != Status.PUBLISHED and engine_rules and not acknowledge_rules:
+        # Nothing is stored and nothing counted: the reader may send it again at once, edited or not.
         raise errors.Nudge(verdict)
+    _check_rate(author, ip_address, config)
     status, held_for = verdict.status, verdict.reason
     if status == Status.PUBLISHED:
         held_for = _site_hold(
@@ -384,6 +397,14 @@ def _last_human(comment):
     )
 
 
+def _deleted_by_author(comment):
+    """Whether the comment's author deleted it (a moderator neither restores nor decides it then)."""
+    if comment.status != Status.DELETED:
+        return False
+    last_delete = comment.decisions.filter(to_status=Status.DELETED).order_by("-pk").first()
+    return last_delete is not None and last_delete.action == Decision.Action.DELETE
+
+
 def _refuse_transition(comment, action):
     last = _last_human(comment)
     if last is not None and action in (APPROVE, REJECT, DELETE):
@@ -402,7 +423,7 @@ NOTICE_FOR = {
 
 def _tell_author(comment, decision, config):
     kind = NOTICE_FOR.get(decision.action)
-    if decision.action == Decision.Action.APPROVE and decision.from_status == Status.HELD:
+    if decision.action == Decision.Action.APPROVE and decision.from_status in (Status.HELD, Status.PENDING):
         kind = "approved"
     if kind is None or comment.author is None:
         return
@@ -412,9 +433,10 @@ def _tell_author(comment, decision, config):
     notices.notify(comment.author, kind, url=comment.article.url or "", **params)
 
 
-def comment_moderate(*, comment_id, moderator, action, reason="", note="", seen=None) -> Comment:
-    """A moderator approves, rejects (with the rule broken), deletes, restores, features or
-    unfeatures a comment. Refused, with the reason, if someone decided it since `seen`."""
+def _check_decision(moderator, action, reason, note):
+    """What a decision needs before any comment is looked at; returns the note, trimmed."""
+    if not is_moderator(moderator):
+        raise errors.NotModerator()
     if action not in ACTIONS:
         raise errors.InvalidAction()
     note = (note or "").strip()[:2000]
@@ -423,8 +445,13 @@ def comment_moderate(*, comment_id, moderator, action, reason="", note="", seen=
             raise errors.ReasonRequired()
         if reason == Rule.OTHER and not note:
             raise errors.NoteRequired()
-    if not is_moderator(moderator):
-        raise errors.NotModerator()
+    return note
+
+
+def comment_moderate(*, comment_id, moderator, action, reason="", note="", seen=None) -> Comment:
+    """A moderator approves, rejects (with the rule broken), deletes, restores, features or
+    unfeatures a comment. Refused, with the reason, if someone decided it since `seen`."""
+    note = _check_decision(moderator, action, reason, note)
     config = comment_settings()
     with transaction.atomic():
         comment = (
@@ -436,15 +463,21 @@ def comment_moderate(*, comment_id, moderator, action, reason="", note="", seen=
         if comment is None:
             raise errors.CommentGone()
         _authorize(moderator, comment)
+        if _deleted_by_author(comment):
+            raise errors.NotAllowedNow(status=_("deleted by its author"))
         _check_not_decided_since(comment, moderator, seen)
         allowed, to_status, decision_action = TRANSITIONS[action]
         from_status = comment.status
         if from_status not in allowed:
             _refuse_transition(comment, action)
-        if action == RESTORE and from_status == Status.DELETED:
-            last_delete = comment.decisions.filter(to_status=Status.DELETED).order_by("-pk").first()
-            if last_delete is not None and last_delete.action == Decision.Action.DELETE:
-                raise errors.NotAllowedNow(status=_("deleted by its author"))
+        if (
+            action == APPROVE
+            and from_status == Status.PUBLISHED
+            and comment.reviewed_at is not None
+            and not comment.open_reports
+        ):
+            # Approved, restored or picked already, and nobody reported it since: nothing to decide.
+            _refuse_transition(comment, action)
         if action in (FEATURE, UNFEATURE) and comment.featured == (action == FEATURE):
             raise errors.NotAllowedNow(status=comment.get_status_display())
         now = timezone.now()
@@ -488,21 +521,34 @@ def comment_moderate(*, comment_id, moderator, action, reason="", note="", seen=
                 "open_reports": open_reports,
             },
         )
+        if to_status == Status.PUBLISHED and from_status in (Status.REJECTED, Status.DELETED):
+            # Restored by a decision of its own: an appeal waiting on it has its answer.
+            Appeal.objects.filter(comment=comment, outcome=Appeal.Outcome.OPEN).update(
+                outcome=Appeal.Outcome.RESTORED, decided_by=moderator, decided_at=now, note=note
+            )
         _tell_author(comment, decision, config)
         events.thread_changed(comment.article_id)
         events.comment_event("comment.decided", comment.pk, decision=decision.pk)
     return comment
 
 
-def comments_moderate_bulk(*, comment_ids, moderator, action, reason="", note=""):
+def comments_moderate_bulk(*, comment_ids, moderator, action, reason="", note="", seen=None):
     """The same decision on a selection, one comment at a time: a comment someone else decided
-    meanwhile, or one this moderator may not decide, is skipped with its reason.
-    Returns (decided ids, {id: refusal message})."""
+    meanwhile, or one this moderator may not decide, is skipped with its reason. `seen`, when
+    given, is the id of the newest Decision when the moderator's list was drawn: a comment another
+    moderator decided after it is skipped. Returns (decided ids, {id: refusal message}).
+    A decision that is wrong for every comment (no reason, no rights) is refused whole."""
+    _check_decision(moderator, action, reason, note)
     decided, refused = [], {}
     for comment_id in dict.fromkeys(int(i) for i in comment_ids):
         try:
             comment_moderate(
-                comment_id=comment_id, moderator=moderator, action=action, reason=reason, note=note
+                comment_id=comment_id,
+                moderator=moderator,
+                action=action,
+                reason=reason,
+                note=note,
+                seen=seen,
             )
         except errors.CommentError as error:
             refused[comment_id] = str(error)
@@ -511,19 +557,23 @@ def comments_moderate_bulk(*, comment_ids, moderator, action, reason="", note=""
     return decided, refused
 
 
-def comments_reject_author_on_article(*, author_id, article_id, moderator, reason, note=""):
+def comments_reject_author_on_article(*, author_id, article_id, moderator, reason, note="", seen=None):
     """Reject every comment of one author under one article that is not already rejected or gone."""
-    ids = Comment.objects.filter(
-        author_id=author_id, article_id=article_id, status__in=DECIDABLE
-    ).values_list("pk", flat=True)
+    ids = (
+        Comment.objects.filter(author_id=author_id, article_id=article_id, status__in=DECIDABLE)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
     return comments_moderate_bulk(
-        comment_ids=list(ids), moderator=moderator, action=REJECT, reason=reason, note=note
+        comment_ids=list(ids), moderator=moderator, action=REJECT, reason=reason, note=note, seen=seen
     )
 
 
 def comment_claim(*, comment_id, moderator):
     """Mark a comment as being looked at by `moderator` for a few minutes, unless someone else has it.
     Returns the moderator who holds the claim (`moderator` or the other one)."""
+    if not is_moderator(moderator):
+        raise errors.NotModerator()
     now = timezone.now()
     taken = (
         Comment.objects.filter(pk=comment_id)
@@ -544,15 +594,16 @@ def comment_appeal(*, comment, author, text_raw) -> Appeal:
     """The author asks once, within the site's appeal period, to reconsider a moderator's decision."""
     if comment.author_id is None or comment.author_id != author.pk:
         raise errors.AppealNotAllowed()
+    if Appeal.objects.filter(comment_id=comment.pk).exists():
+        raise errors.AlreadyAppealed()
+    comment = Comment.objects.filter(pk=comment.pk).first()  # as it is now, not as it was shown
+    if comment is None:
+        raise errors.CommentGone()
     last = _last_human(comment)
     if (
-        comment.status not in (Status.REJECTED, Status.DELETED)
-        or last is None
-        or last.action
-        not in (
-            Decision.Action.REJECT,
-            Decision.Action.REMOVE,
-        )
+        last is None
+        or last.action not in (Decision.Action.REJECT, Decision.Action.REMOVE)
+        or comment.status != last.to_status  # restored, or deleted by the author since
     ):
         raise errors.AppealNotAllowed()
     config = comment_settings()
@@ -599,10 +650,12 @@ def appeal_decide(*, appeal_id, moderator, restore, note="") -> Appeal:
             raise errors.AppealAlreadyDecided(who=who)
         comment = Comment.objects.select_for_update().get(pk=appeal.comment_id)
         _authorize(moderator, comment)
+        if _deleted_by_author(comment):
+            raise errors.NotAllowedNow(status=_("deleted by its author"))
+        if comment.status not in (Status.REJECTED, Status.DELETED):
+            raise errors.NotAllowedNow(status=comment.get_status_display())
         now = timezone.now()
         if restore:
-            if comment.status not in (Status.REJECTED, Status.DELETED):
-                raise errors.NotAllowedNow(status=comment.get_status_display())
             from_status = comment.status
             comment.status, comment.reviewed_at, comment.reviewed_by = Status.PUBLISHED, now, moderator
             comment.save(update_fields=["status", "reviewed_at", "reviewed_by"])
@@ -643,15 +696,18 @@ def comment_rescreen(*, comment_id):
     """Screen a comment again with the current model (the sweeper, after a model change).
     A published comment nobody reviewed that the rules now hold goes to the Held queue; nothing a
     moderator decided changes. Returns the comment, or None if it is gone."""
-    comment = Comment.objects.select_related("article", "parent").filter(pk=comment_id).first()
+    comment = Comment.objects.select_related("article", "parent", "in_reply_to").filter(pk=comment_id).first()
     if comment is None or comment.status not in (Status.PUBLISHED, Status.HELD):
         return comment
     config = comment_settings()
     verdict = screening.screen(
-        text=comment.text, article=comment.article, parent=comment.parent, config=config
+        text=comment.text,
+        article=comment.article,
+        parent=comment.in_reply_to or comment.parent,  # what the author answered, as at submission
+        config=config,
     )
-    if verdict.details.get("screened_by"):  # the engine did not run: try again later
-        return comment
+    if verdict.details.get("screened_by") or verdict.details.get("errors"):
+        return comment  # the engine did not run, or not whole: try again later
     with transaction.atomic():
         locked = Comment.objects.select_for_update().get(pk=comment.pk)
         if locked.reviewed_at is not None or locked.status not in (Status.PUBLISHED, Status.HELD):

@@ -1,5 +1,6 @@
 """Tests: fast hashing, local-memory cache, no network."""
 
+import os
 import tempfile
 
 from .base import *
@@ -17,3 +18,7 @@ STORAGES = {
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING["loggers"]["tribune.request"]["level"] = "WARNING"  # tests that look at it raise it
+
+# Parallel test workers share one Redis: each keeps its own keys (rate limits, cached pages).
+for _cache in CACHES.values():
+    _cache["KEY_PREFIX"] = os.environ.get("PYTEST_XDIST_WORKER", "main")
