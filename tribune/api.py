@@ -14,9 +14,10 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
 from tribune.accounts.tokens import TokenError
-from tribune.comments.api import CsrfFailed, InvalidToken, fallback
+from tribune.comments.api import CsrfFailed, InvalidToken, fallback, nudge_body
 from tribune.comments.api import router as comments_router
-from tribune.comments.errors import CommentError, RateLimited
+from tribune.comments.errors import CommentError, Nudge, RateLimited
+from tribune.desk.api import router as moderation_router
 
 logger = logging.getLogger(__name__)
 
@@ -55,11 +56,15 @@ api = TribuneAPI(
         "Readers' comments. Reading needs no credentials; writing needs a signed-in session (with "
         "the CSRF token in `X-CSRFToken`) or a personal access token in `Authorization: Bearer …`. "
         "Every error is `{code, message}`: `code` is stable, `message` is in the language asked for "
-        "with Accept-Language (en, ru, hy)."
+        "with Accept-Language (en, ru, hy). A comment the house rules would not publish is answered "
+        "with a nudge (409, code `nudge`) until it is sent with `acknowledge_rules: true`.\n\n"
+        "The moderation desk's queues and decisions are under `/api/v1/moderation/`, for staff "
+        "with the permission to moderate comments, with the same credentials."
     ),
     urls_namespace="api-v1",
 )
 api.add_router("", comments_router)
+api.add_router("/moderation", moderation_router)
 api.add_router("", fallback)  # last: whatever else is asked under /api/v1/ is a JSON 404
 
 # Codes of the errors that django-ninja raises itself, by HTTP status.
@@ -73,8 +78,8 @@ HTTP_ERRORS = {
 }
 
 
-def error_response(request, status, code, message, *, fields=None, headers=None):
-    body = {"code": code, "message": str(message)}
+def error_response(request, status, code, message, *, fields=None, headers=None, body=None):
+    body = {**(body or {}), "code": code, "message": str(message)}
     if fields:
         body["fields"] = fields
     response = api.create_response(request, body, status=status)
@@ -85,6 +90,9 @@ def error_response(request, status, code, message, *, fields=None, headers=None)
 
 @api.exception_handler(CommentError)
 def comment_refused(request, error):
+    if isinstance(error, Nudge):
+        body = nudge_body(error)
+        return error_response(request, error.status, body["code"], body["message"], body=body)
     headers = {}
     if isinstance(error, RateLimited) and error.params.get("seconds"):
         headers["Retry-After"] = str(error.params["seconds"])

@@ -13,12 +13,13 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.crypto import get_random_string
+from wagtail.models import Site
 
 from tribune.accounts import tokens
 from tribune.accounts.models import Sanction
 from tribune.accounts.tokens import AccessToken
 from tribune.comments import text
-from tribune.comments.models import Comment, CommentSettings, Report, Status
+from tribune.comments.models import Comment, CommentSettings, PolicyThreshold, Report, Status
 from tribune.newsroom.models import ArticlePage
 
 from ..newsroom.conftest import create_draft_article
@@ -106,13 +107,16 @@ def unhurried(db):
     CommentSettings.objects.update(min_seconds_between_comments=0)
 
 
-def submit(client, article, auth, words="A fair point, well made.", parent=None, **extra):
-    response = post(client, thread_url(article.pk), {"text": words, "parent": parent}, **auth, **extra)
+def submit(client, article, auth, words="A fair point, well made.", parent=None, acknowledge=None, **extra):
+    body = {"text": words, "parent": parent}
+    if acknowledge is not None:
+        body["acknowledge_rules"] = acknowledge
+    response = post(client, thread_url(article.pk), body, **auth, **extra)
     return response
 
 
-def created(client, article, auth, words="A fair point, well made.", parent=None):
-    response = submit(client, article, auth, words, parent)
+def created(client, article, auth, words="A fair point, well made.", parent=None, acknowledge=None):
+    response = submit(client, article, auth, words, parent, acknowledge)
     assert response.status_code == 201, response.content
     return response.json()
 
@@ -228,11 +232,30 @@ def test_openapi_document(client):
     assert schema["openapi"].startswith("3.")
     assert {"/api/v1/articles/{article_id}/comments", "/api/v1/me/tokens"} <= set(schema["paths"])
     error_ref = {"$ref": "#/components/schemas/Error"}
+    nudge_ref = {"$ref": "#/components/schemas/Nudge"}
     for path, operations in schema["paths"].items():
         for method, operation in operations.items():
             for status, response in operation["responses"].items():
-                if int(status) >= 400:
-                    assert response["content"]["application/json"]["schema"] == error_ref, (path, method)
+                if int(status) < 400:
+                    continue
+                documented = response["content"]["application/json"]["schema"]
+                if operation["operationId"] == "comment_submit" and status == "409":
+                    # a nudge, or an Error such as `duplicate`
+                    assert documented["anyOf"] == [nudge_ref, error_ref]
+                else:
+                    assert documented == error_ref, (path, method, status)
+
+
+def test_openapi_document_describes_the_nudge(client):
+    schema = client.get(f"{API}/openapi.json").json()
+    components = schema["components"]["schemas"]
+    nudge = components["Nudge"]
+    assert set(nudge["required"]) == {"code", "message", "rules", "findings", "would_be"}
+    assert nudge["properties"]["would_be"]["enum"] == ["held", "rejected"]
+    finding = components["Finding"]
+    assert {"rule", "start", "end", "evidence", "key"} <= set(finding["required"])
+    posted = components["CommentIn"]["properties"]["acknowledge_rules"]
+    assert posted["type"] == "boolean" and posted["default"] is False
 
 
 # Writing: authentication and CSRF ---------------------------------------------------------------
@@ -310,7 +333,9 @@ def test_oversized_text(client, article, as_mark):
 
 
 def test_exactly_the_limit_is_accepted(client, article, as_mark):
-    created(client, article, as_mark, "a" * 3000)
+    # 3,000 times the same letter reads as shouting to the house rules: sent anyway, it is stored.
+    body = created(client, article, as_mark, "a" * 3000, acknowledge=True)
+    assert len(Comment.objects.get(pk=body["id"]).text) == 3000
 
 
 def test_html_and_script_are_stored_escaped(client, article, as_mark):
@@ -336,7 +361,10 @@ def test_a_javascript_link_is_not_linked(client, article, as_mark, words):
 
 
 def test_a_web_link_is_linked_with_nofollow(client, article, as_mark):
-    body = created(client, article, as_mark, "See https://example.com/report for the figures.")
+    # A link from an unknown site may be advertising: the reader sends it anyway.
+    body = created(
+        client, article, as_mark, "See https://example.com/report for the figures.", acknowledge=True
+    )
     assert 'href="https://example.com/report"' in body["html"] and "nofollow" in body["html"]
 
 
@@ -478,6 +506,101 @@ def test_wrong_types_and_missing_fields(client, article, as_mark, body):
 def test_an_empty_body(client, article, as_mark):
     response = client.post(thread_url(article.pk), "", content_type="application/json", **as_mark)
     assert_error(response, 422, "invalid_request")
+
+
+# The nudge: a comment the house rules would not publish ----------------------------------------
+
+INSULT = "You are a complete idiot and a moron."
+NUDGE_KEYS = {"code", "message", "rules", "findings", "would_be"}
+FINDING_KEYS = {"rule", "start", "end", "evidence", "key", "explanation"}
+
+
+@pytest.fixture
+def rejecting_abuse(db):
+    """The editors' policy rejects abusive comments outright instead of holding them."""
+    config = CommentSettings.for_site(Site.objects.get(is_default_site=True))
+    PolicyThreshold.objects.create(settings=config, rule="abusive", action="reject", threshold="0.5")
+
+
+def test_a_comment_the_rules_would_hold_is_nudged_and_not_stored(client, article, mark, as_mark):
+    response = submit(client, article, as_mark, INSULT)
+    body = assert_error(response, 409, "nudge")
+    assert set(body) == NUDGE_KEYS
+    assert body["rules"] == ["abusive"] and body["would_be"] == "held"
+    assert body["findings"] and {f["rule"] for f in body["findings"]} == {"abusive"}
+    for finding in body["findings"]:
+        assert set(finding) == FINDING_KEYS
+        assert INSULT[finding["start"] : finding["end"]] == finding["evidence"]
+    assert "idiot" in [f["evidence"] for f in body["findings"]]
+    assert "moderator" in body["message"]
+    assert not Comment.objects.filter(author=mark, text=INSULT).exists()
+
+
+def test_sent_anyway_the_comment_is_held_and_the_answer_says_so(client, article, mark, as_mark):
+    assert_error(submit(client, article, as_mark, INSULT), 409, "nudge")
+    # at once: the nudge did not count against the reader's pace
+    response = submit(client, article, as_mark, INSULT, acknowledge=True)
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert set(body) == COMMENT_KEYS and body["status"] == "held" and body["text"] == INSULT
+    comment = Comment.objects.get(pk=body["id"])
+    assert comment.status == Status.HELD and comment.held_for == "abusive"
+    assert comment.decisions.get().details["acknowledged_rules"] is True
+    # the author sees it, marked as waiting; nobody else does
+    mine = client.get(thread_url(article.pk), **as_mark).json()["comments"]
+    assert [c["status"] for c in mine if c["id"] == comment.pk] == ["held"]
+    assert comment.pk not in [c["id"] for c in client.get(thread_url(article.pk)).json()["comments"]]
+
+
+def test_a_comment_the_rules_would_reject_says_so_and_sent_anyway_is_rejected(
+    client, article, as_mark, rejecting_abuse
+):
+    body = assert_error(submit(client, article, as_mark, INSULT), 409, "nudge")
+    assert body["would_be"] == "rejected" and body["rules"] == ["abusive"]
+    response = submit(client, article, as_mark, INSULT, acknowledge=True)
+    assert response.status_code == 201, response.content
+    assert response.json()["status"] == "rejected"
+    assert Comment.objects.get(pk=response.json()["id"]).status == Status.REJECTED
+
+
+def test_a_comment_within_the_rules_is_published_whether_acknowledged_or_not(client, article, as_mark):
+    CommentSettings.objects.update(min_seconds_between_comments=0)
+    assert created(client, article, as_mark, "A fair point, well made.")["status"] == "published"
+    assert (
+        created(client, article, as_mark, "Thanks for the figures.", acknowledge=True)["status"]
+        == "published"
+    )
+
+
+def test_a_reply_is_nudged_too(client, article, as_sergei):
+    top = Comment.objects.get(article=article, depth=0)
+    body = assert_error(submit(client, article, as_sergei, INSULT, parent=top.pk), 409, "nudge")
+    assert body["rules"] == ["abusive"]
+    assert not Comment.objects.filter(parent=top, text=INSULT).exists()
+
+
+@pytest.mark.parametrize(("language", "script"), [("ru", r"[а-яё]"), ("hy", r"[ա-ֆ]")])
+def test_the_nudge_speaks_the_readers_language(client, article, as_mark, language, script):
+    english = submit(client, article, as_mark, INSULT).json()
+    response = submit(client, article, as_mark, INSULT, HTTP_ACCEPT_LANGUAGE=language)
+    body = assert_error(response, 409, "nudge")
+    assert response["Content-Language"] == language
+    assert body["message"] != english["message"] and re.search(script, body["message"])
+    # what programs read stays the same in every language
+    assert (body["rules"], body["would_be"]) == (english["rules"], english["would_be"])
+    assert [f["key"] for f in body["findings"]] == [f["key"] for f in english["findings"]]
+
+
+def test_the_nudge_does_not_skip_the_other_checks(client, article, as_mark):
+    assert_error(submit(client, article, as_mark, INSULT + "x" * 3000, acknowledge=True), 400, "too_long")
+    ArticlePage.objects.filter(pk=article.pk).update(comments_open=False)
+    assert_error(submit(client, article, as_mark, INSULT, acknowledge=True), 403, "thread_closed")
+
+
+@pytest.mark.parametrize("value", ["yes", "true", 1, [True]])
+def test_acknowledge_rules_must_be_true_or_false(client, article, as_mark, value):
+    response = submit(client, article, as_mark, INSULT, acknowledge=value)
+    assert assert_error(response, 422, "invalid_request")["fields"] == ["acknowledge_rules"]
 
 
 # Editing, deleting, reporting -------------------------------------------------------------------

@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 from schemathesis import GenerationMode, checks
 
 from tribune.accounts import tokens
-from tribune.comments.models import Comment, CommentSettings, Status
+from tribune.comments.models import Appeal, Comment, CommentSettings, Status
 from tribune.newsroom.models import ArticlePage
 
 pytestmark = pytest.mark.django_db
@@ -64,9 +64,12 @@ def credentials(db):
     session = Client()
     session.force_login(mark)
     csrf = get_random_string(32)
+    moderator = get_user_model().objects.get(username="moderator")
+    _, moderator_clear = tokens.issue(user=moderator, name="schemathesis")
     return {
         "token": token,
         "bearer": {"headers": {"Authorization": f"Bearer {clear}"}},
+        "moderator": {"headers": {"Authorization": f"Bearer {moderator_clear}"}},
         "session": {
             "headers": {"X-CSRFToken": csrf},
             "cookies": {"sessionid": session.cookies["sessionid"].value, "csrftoken": csrf},
@@ -83,6 +86,8 @@ def existing_ids(db, credentials):
         "article_id": [article.pk],
         "comment_id": list(comments.values_list("pk", flat=True)),  # Mark's own, and Anahit's reply
         "token_id": [credentials["token"].pk],
+        "queue": ["held", "reported", "off_topic", "unmoderated", "appeals"],
+        "appeal_id": list(Appeal.objects.values_list("pk", flat=True)) or [1],
     }
 
 
@@ -121,9 +126,11 @@ def test_api_conforms_to_its_schema(api_schema, credentials, existing_ids):
     )
     failures, statuses = [], Counter()
     operations = [result.ok() for result in api_schema.get_all_operations()]
-    assert len(operations) == 8
+    assert len(operations) == 11
     for operation in operations:
         auth = credentials["session"] if operation.path.startswith("/api/v1/me/") else credentials["bearer"]
+        if operation.path.startswith("/api/v1/moderation/"):
+            auth = credentials["moderator"]
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
             try:
                 exercise(operation, with_existing_ids(operation, mode, existing_ids), auth, statuses)
@@ -139,5 +146,7 @@ def test_api_conforms_to_its_schema(api_schema, credentials, existing_ids):
         ("POST", "/api/v1/comments/{comment_id}/reports", 201),
         ("GET", "/api/v1/me/tokens", 200),
         ("POST", "/api/v1/me/tokens", 201),
+        ("GET", "/api/v1/moderation/queues/{queue}", 200),
+        ("POST", "/api/v1/moderation/comments/{comment_id}/decision", 200),
     ]:
         assert statuses[method, path, status], (method, path, status, sorted(statuses.items()))

@@ -133,3 +133,57 @@ def test_the_thread_knows_what_the_viewer_reported(fresh_article, reader, second
     Report.objects.create(comment=theirs, reporter=reader, reason="other")
     assert selectors.thread(fresh_article.pk, reader).reported == {theirs.pk}
     assert selectors.thread(fresh_article.pk, second_reader).reported == set()
+
+
+@pytest.mark.parametrize(
+    ("order", "picked", "expected"),
+    [
+        ("newest", "first", ["first", "last", "busy"]),  # else: last, busy, first
+        ("oldest", "last", ["last", "first", "busy"]),  # else: first, busy, last
+        ("replies", "first", ["first", "busy", "last"]),  # else: busy, last, first
+    ],
+)
+def test_editors_picks_lead_the_top_level_comments_in_every_order(
+    fresh_article, reader, second_reader, order, picked, expected
+):
+    comments = {words: add(fresh_article, reader, words) for words in ("first", "busy", "last")}
+    add(fresh_article, second_reader, "r1", parent=comments["busy"])
+    picked_reply = add(fresh_article, second_reader, "r2", parent=comments["busy"])
+    Comment.objects.filter(pk__in=[comments[picked].pk, picked_reply.pk]).update(featured=True)
+    page = selectors.thread(fresh_article.pk, AnonymousUser(), order)
+    assert [c.text for c in page.roots] == expected
+    # A picked reply stays in its place in the conversation.
+    busy = next(c for c in page.roots if c.text == "busy")
+    assert [c.text for c in busy.thread_children] == ["r1", "r2"]
+
+
+def test_an_editors_pick_leads_only_the_first_page(fresh_article, reader):
+    comments = [add(fresh_article, reader, f"c{number:02}") for number in range(5)]
+    Comment.objects.filter(pk=comments[3].pk).update(featured=True)
+    first = selectors.thread(fresh_article.pk, None, "oldest", offset=0, limit=2)
+    second = selectors.thread(fresh_article.pk, None, "oldest", offset=2, limit=2)
+    third = selectors.thread(fresh_article.pk, None, "oldest", offset=4, limit=2)
+    assert [c.text for c in first.roots + second.roots + third.roots] == ["c03", "c00", "c01", "c02", "c04"]
+
+
+def test_a_picked_comment_its_author_deleted_does_not_lead(fresh_article, reader, second_reader):
+    picked = add(fresh_article, reader, "picked")
+    add(fresh_article, second_reader, "reply", parent=picked)
+    add(fresh_article, reader, "later")
+    Comment.objects.filter(pk=picked.pk).update(featured=True, status=Status.DELETED)
+    assert texts(selectors.thread(fresh_article.pk, None, "newest")) == ["later", "[deleted]", "reply"]
+
+
+def test_editors_picks_cost_no_query_more(fresh_article):
+    authors = [make_reader(f"pick{n}") for n in range(3)]
+    roots = [add(fresh_article, authors[n % 3], f"top {n}") for n in range(30)]
+    for n in range(60):
+        add(fresh_article, authors[n % 3], f"reply {n}", parent=roots[n % 30])
+    Comment.objects.filter(pk__in=[roots[5].pk, roots[17].pk]).update(featured=True)
+    with CaptureQueriesContext(connection) as queries:
+        page = selectors.thread(fresh_article.pk, AnonymousUser(), limit=50)
+    assert len(queries) == 3
+    assert {page.roots[0].pk, page.roots[1].pk} == {roots[5].pk, roots[17].pk}
+    with CaptureQueriesContext(connection) as queries:
+        selectors.thread(fresh_article.pk, authors[0], limit=50)
+    assert len(queries) == 4

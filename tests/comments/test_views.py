@@ -227,11 +227,17 @@ def test_the_article_page_costs_the_same_queries_with_two_hundred_comments(reade
 def test_the_house_rules_hold_or_reject_and_the_reader_is_told_why(
     signed_in, reader, article, words, status, rule, message
 ):
-    response = post_comment(signed_in, article, words)
+    # First the nudge: nothing is stored until the reader chooses to send it anyway.
+    nudged = post_comment(signed_in, article, words)
+    assert nudged.status_code == 409
+    assert not Comment.objects.filter(author=reader).exists()
+    response = post_comment(signed_in, article, words, acknowledge_rules="1")
+    assert response.status_code == 302
     comment = Comment.objects.get(author=reader)
     assert comment.status == status
     decision = comment.decisions.get()
     assert (decision.actor, decision.reason) == (None, rule)
+    assert decision.details["acknowledged_rules"] is True
     assert decision.details["model_version"].startswith("houserules-")
     assert decision.details["scores"][rule] >= 0.5
     assert any(finding["rule"] == rule for finding in decision.details["findings"])
@@ -239,3 +245,29 @@ def test_the_house_rules_hold_or_reject_and_the_reader_is_told_why(
     assert message in page
     assert (words[:20] in page) == (status == Status.HELD)  # a held comment is shown to its author only
     assert words[:20] not in Client().get(article.url).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "label"), [("en", "Editor's pick"), ("ru", "Выбор редакции"), ("hy", "Խմբագրի ընտրություն")]
+)
+def test_an_editors_pick_leads_the_thread_and_is_marked(client, reader, second_reader, language, label):
+    from tribune.comments import text
+    from tribune.newsroom.models import ArticlePage
+
+    article = (
+        ArticlePage.objects.live().filter(locale__language_code=language).order_by("-published_at").first()
+    )
+    Comment.objects.filter(article=article).delete()
+    picked = Comment.objects.create(
+        article=article, author=reader, status=Status.PUBLISHED, text="picked words",
+        html=text.render("picked words"), language=language, featured=True,
+    )  # fmt: skip
+    Comment.objects.create(
+        article=article, author=second_reader, status=Status.PUBLISHED, text="newer words",
+        html=text.render("newer words"), language=language,
+    )  # fmt: skip
+    html = client.get(article.url).content.decode()
+    assert html.index("picked words") < html.index("newer words")  # newest first, but picked leads
+    assert f'class="comment comment--pick" id="comment-{picked.pk}"' in html
+    assert f'<span class="comment__pick">{label}</span>' in html.replace("&#x27;", "'")
+    assert html.count('class="comment__pick"') == 1

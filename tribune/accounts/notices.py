@@ -4,27 +4,30 @@ read, so a reader who changes language reads old notices in the new one."""
 
 from __future__ import annotations
 
+import datetime
 import logging
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .models import Notice
 
 logger = logging.getLogger(__name__)
 
+# The house rules by the names readers know from the rules page (the comment form says the same).
 RULES = {
-    "off_topic": _("no off-topic comments"),
-    "advertising": _("no advertisements"),
-    "abusive": _("be polite: no abusive language"),
-    "filthy": _("no filthy language"),
-    "other": _("the house rules"),
+    "abusive": _("Be polite"),
+    "off_topic": _("No off-topic comments"),
+    "advertising": _("No advertisements"),
+    "filthy": _("No abusive or filthy language"),
 }
 
 SUBJECTS = {
@@ -42,47 +45,48 @@ SUBJECTS = {
     "lifted": _("A measure on your account was lifted"),
 }
 
+# The first paragraph of each notice; the moderator's note, the reason and what the reader can do
+# follow as paragraphs of their own (see `body`).
 BODIES = {
     "rejected": _(
-        "A moderator did not publish your comment on “%(article)s”: it breaks the rule “%(rule)s”. %(note)s"
-        "You may appeal once within %(days)s days."
+        "A moderator did not publish your comment on “%(article)s”: it breaks the rule “%(rule)s”."
     ),
-    "removed": _(
-        "A moderator removed your comment on “%(article)s”: it breaks the rule “%(rule)s”. %(note)s"
-        "You may appeal once within %(days)s days."
-    ),
+    "removed": _("A moderator removed your comment on “%(article)s”: it breaks the rule “%(rule)s”."),
     "approved": _("A moderator published your comment on “%(article)s”."),
     "restored": _("A moderator published your comment on “%(article)s” again."),
     "featured": _("The editors chose your comment on “%(article)s” as an editor's pick."),
     "appeal_upheld": _(
-        "A moderator read your appeal about your comment on “%(article)s” and kept the decision. %(note)s"
+        "A moderator read your appeal about your comment on “%(article)s” and kept the decision."
     ),
     "appeal_restored": _(
         "A moderator accepted your appeal: your comment on “%(article)s” is published again."
     ),
-    "warned": _(
-        "The editors warn you: %(reason)s Please read the house rules; you can comment again once you have acknowledged this warning."
-    ),
-    "suspended": _("You may not comment until %(until)s. Reason: %(reason)s"),
-    "banned": _("You may no longer comment. Reason: %(reason)s"),
-    "premoderated": _(
-        "From now on a moderator checks each of your comments before it appears. Reason: %(reason)s"
-    ),
-    "lifted": _("The editors lifted a measure on your account (%(kind)s). %(reason)s"),
+    "warned": _("The editors have warned you."),
+    "suspended": _("You may not comment until %(until)s."),
+    "banned": _("You may no longer comment."),
+    "premoderated": _("From now on a moderator checks each of your comments before it appears."),
+    "lifted": _("The editors lifted a measure on your account: %(kind)s."),
 }
+# A rejection or removal for a reason that is none of the rules: the moderator's note says why.
+BODIES_OTHER = {
+    "rejected": _("A moderator did not publish your comment on “%(article)s”."),
+    "removed": _("A moderator removed your comment on “%(article)s”."),
+}
+NOTE = _("The moderator's note: %(note)s")
+REASON = _("Reason: %(reason)s")
+WARNING_NEXT = _(
+    "Please read the house rules: you can comment again once you have acknowledged this warning."
+)
 
 
 def _params(notice):
     params = {"article": "", "rule": "", "note": "", "days": "", "reason": "", "until": "", "kind": ""}
     params.update(notice.params)
     if notice.params.get("rule"):
-        params["rule"] = str(RULES.get(notice.params["rule"], RULES["other"]))
-    if notice.params.get("note"):
-        params["note"] = f"{notice.params['note'].strip().rstrip('.')}. "
+        params["rule"] = str(RULES.get(notice.params["rule"], ""))
     if notice.params.get("until"):
-        params["until"] = date_format(
-            localtime(timezone.datetime.fromisoformat(notice.params["until"])), "DATETIME_FORMAT"
-        )
+        until = datetime.datetime.fromisoformat(notice.params["until"])
+        params["until"] = date_format(localtime(until), "DATETIME_FORMAT")
     if notice.params.get("kind"):
         from .models import Sanction
 
@@ -90,13 +94,52 @@ def _params(notice):
     return params
 
 
+# Notices about one comment: where the reader goes from them.
+ON_COMMENT = ("approved", "restored", "featured", "appeal_restored")
+APPEALABLE = ("rejected", "removed")
+
+
+def link(notice):
+    """The address a notice leads to, from the site's root: the comment in its thread, the page to
+    appeal a decision, or the article; "" for notices about the account."""
+    comment_id = notice.params.get("comment")
+    if notice.kind in APPEALABLE and comment_id:
+        return reverse("comments:appeal", args=[comment_id])
+    if notice.kind in ON_COMMENT and comment_id and notice.url:
+        return f"{notice.url}#comment-{comment_id}"
+    return notice.url
+
+
 def subject(notice):
     return str(SUBJECTS.get(notice.kind, _("A message from the editors")))
 
 
 def body(notice):
+    """The notice in the active language: paragraphs separated by a blank line."""
     template = BODIES.get(notice.kind)
-    return str(template) % _params(notice) if template else ""
+    if template is None:
+        return ""
+    params = _params(notice)
+    if notice.kind in BODIES_OTHER and notice.params.get("rule") not in RULES:
+        template = BODIES_OTHER[notice.kind]
+    paragraphs = [str(template) % params]
+    note = (notice.params.get("note") or "").strip()
+    if note:
+        paragraphs.append(str(NOTE) % {"note": note})
+    reason = (notice.params.get("reason") or "").strip()
+    if reason:
+        paragraphs.append(str(REASON) % {"reason": reason})
+    if notice.kind in ("rejected", "removed") and str(notice.params.get("days", "")).isdigit():
+        days = int(notice.params["days"])
+        paragraphs.append(
+            ngettext(
+                "You may appeal once within %(days)s day.", "You may appeal once within %(days)s days.", days
+            )
+            % {"days": days}
+        )
+    if notice.kind == "warned":
+        paragraphs.append(str(WARNING_NEXT))
+    return "\n\n".join(paragraphs)
 
 
 def notify(user, kind, *, url="", **params) -> Notice | None:
@@ -127,6 +170,7 @@ def deliver_email(notice_id) -> bool:
                 "notice": notice,
                 "user": notice.user,
                 "body": body(notice),
+                "link": link(notice),
                 "site_url": settings.WAGTAILADMIN_BASE_URL,
             }
             message = render_to_string("accounts/email/notice.txt", context)

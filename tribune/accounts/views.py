@@ -1,5 +1,7 @@
-"""A signed-in reader's own account: their name and language, a copy of their data, and leaving."""
+"""A signed-in reader's own account: their name and language, a copy of their data, and leaving;
+the editors' notices to them, and the warning they acknowledge before commenting again."""
 
+import datetime
 import json
 
 from django import forms
@@ -10,15 +12,20 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from tribune.comments import ratelimit
+from tribune.comments import selectors as comment_selectors
+from tribune.comments.models import Status
+from tribune.comments.services import comment_settings
 
-from . import services
+from . import notices, selectors, services
 from .models import User
 
 # Wrong passwords (or addresses) typed on the deletion form, per reader, before a pause.
@@ -168,3 +175,85 @@ def delete(request):
     logout(request)
     messages.success(request, _("Your account was deleted. Thank you for reading us."))
     return redirect(f"/{translation.get_language() or settings.LANGUAGE_CODE}/")
+
+
+@login_required
+@never_cache
+@require_GET
+def notice_list(request):
+    """The reader's notices, newest first, in the language of the page. Viewing the page marks its
+    notices read; those that were unread until now are marked "New" on this view."""
+    user = request.user
+    items = _notice_items(user, selectors.notices_of(user))
+    unread = [item["notice"].pk for item in items if item["new"]]
+    if unread:
+        notices.mark_read(user, unread)
+    standing = selectors.standing_of(user)
+    context = {
+        "items": items,
+        # What stops the reader commenting, with the button to acknowledge a warning.
+        "standing": None if standing.may_comment else standing,
+        "rules_page": _rules_page() if standing.warning else None,
+    }
+    return TemplateResponse(request, "accounts/notices.html", context)
+
+
+def _notice_items(user, found):
+    """Each notice rendered, with where it leads and, for a decision on a comment, whether the
+    reader may still appeal it (one query for the comments and their appeals)."""
+    comments = comment_selectors.own_comments(
+        user, [n.params.get("comment") for n in found if n.kind in notices.APPEALABLE]
+    )
+    appeal_days = comment_settings().appeal_days
+    now, offered, items = timezone.now(), set(), []
+    for notice in found:
+        link = notices.link(notice)
+        item = {
+            "notice": notice,
+            "subject": notices.subject(notice),
+            "body": notices.body(notice),
+            "link": link,
+            "new": notice.read_at is None,
+            "on_comment": notice.kind in notices.ON_COMMENT and "#comment-" in link,
+        }
+        comment = comments.get(notice.params.get("comment")) if notice.kind in notices.APPEALABLE else None
+        if comment is not None and comment.pk not in offered:
+            # Only the latest decision on a comment can be appealed: the newest notice about it.
+            offered.add(comment.pk)
+            item["appeal"] = _appeal_state(comment, notice, appeal_days, now)
+        items.append(item)
+    return items
+
+
+def _rules_page():
+    config = comment_settings()
+    return config.rules_page.localized if config.rules_page_id else None
+
+
+def _appeal_state(comment, notice, appeal_days, now):
+    appeal = comment_selectors.appeal_of(comment)
+    if appeal is not None:
+        return {"state": appeal.outcome, "since": appeal.created_at}
+    if comment.status not in (Status.REJECTED, Status.DELETED):
+        return None
+    until = notice.created_at + datetime.timedelta(days=appeal_days)
+    return {"state": "possible" if now <= until else "closed", "until": until}
+
+
+def _safe_next(request, fallback):
+    target = request.POST.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback
+
+
+@login_required
+@require_POST
+def acknowledge_warning(request):
+    """The reader says "I have read the house rules": their warnings are acknowledged, and they
+    may comment again."""
+    if services.warning_acknowledge(user=request.user):
+        messages.success(request, _("Thank you. You can comment again."))
+    return redirect(_safe_next(request, reverse("accounts:notices")))

@@ -3,7 +3,11 @@ calls a selector or a service, and responds; refusals are the services' `Comment
 `tribune.api` turns into `{"code", "message"}` responses in the reader's language.
 
 Readers authenticate with their session (cookie, CSRF token required for writes) or with a personal
-access token (`Authorization: Bearer trb_…`, no CSRF: a script holds no cookie to be abused)."""
+access token (`Authorization: Bearer trb_…`, no CSRF: a script holds no cookie to be abused).
+
+A comment the house rules would not publish is not stored at first: the answer is a nudge (409,
+`code` "nudge") that says which rules and which words, so that the reader may edit it; sent again
+with `acknowledge_rules`, it is stored held for a moderator (or rejected) and the answer says so."""
 
 from __future__ import annotations
 
@@ -12,20 +16,23 @@ from typing import Annotated, Literal
 
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.errors import AuthenticationError, HttpError
 from ninja.security import HttpBearer
 from ninja.security import SessionAuth as NinjaSessionAuth
 from ninja.utils import check_csrf
-from pydantic import AfterValidator
+from pydantic import AfterValidator, StrictBool
 
 from tribune.accounts import tokens
 from tribune.newsroom.models import ArticlePage
 
+from . import errors as comment_errors
 from . import selectors, services
 from .forms import HARD_CAP
-from .models import Report
+from .models import ENGINE_RULES, Report
 from .models import Status as CommentStatus
+from .templatetags.house_rules import EXPLANATIONS, rule_name
 from .views import client_ip
 
 MAX_ID = 2**63 - 1  # the largest id the database holds; a larger one is a bad request, not a crash
@@ -103,6 +110,7 @@ TokenId = Annotated[int, Path(ge=1, le=MAX_ID)]
 Order = Literal[tuple(selectors.ORDERS)]  # newest, oldest, replies
 CommentStatusValue = Literal[tuple(CommentStatus.values)]  # published, pending, held, rejected, deleted
 ReasonValue = Literal[tuple(Report.Reason.values)]  # off_topic, advertising, abusive, filthy, other
+EngineRule = Literal[ENGINE_RULES]  # the rules the house-rules engine checks
 
 
 class Error(Schema):
@@ -144,6 +152,38 @@ class Thread(Schema):
 class CommentIn(Schema):
     text: Text
     parent: Id | None = Field(None, description="The comment replied to.")
+    acknowledge_rules: StrictBool = Field(
+        False,
+        description=(
+            "Send the comment even though the house rules would not publish it, after a `nudge` "
+            "answer (409). It is then stored held for a moderator, or rejected when it is "
+            "near-certain advertising: the answer's `status` says which."
+        ),
+    )
+
+
+class Finding(Schema):
+    rule: EngineRule
+    start: int = Field(
+        description=(
+            "Where the words begin: an offset in Unicode code points (not UTF-16 units) into the "
+            "text as it is stored, after invisible and direction-changing characters are removed."
+        )
+    )
+    end: int = Field(description="Where the words end (exclusive), as `start`.")
+    evidence: str = Field(description="The words that matched; empty when the whole text did.")
+    key: str = Field(description="Why they matched, for programs: `filthy.lexicon`, `advertising.phone`…")
+    explanation: str = Field(description="Why they matched, for people, in the language of the request.")
+
+
+class Nudge(Schema):
+    code: Literal["nudge"]
+    message: str = Field(description="For people, in the language of the request: the rules and what to do.")
+    rules: list[EngineRule] = Field(description="The house rules the comment may break.")
+    findings: list[Finding] = Field(description="The words that made the rules fire, where there are any.")
+    would_be: Literal["held", "rejected"] = Field(
+        description="What happens if it is sent again with `acknowledge_rules`: held for a moderator, or rejected."
+    )
 
 
 class EditIn(Schema):
@@ -191,6 +231,8 @@ def errors(*statuses):
 
 # Every refusal a service may make (CommentError statuses), plus authentication and validation.
 WRITE_ERRORS = errors(400, 401, 403, 404, 409, 422, 429)
+# Posting a comment may also be answered with a nudge, which is an Error with more to say.
+SUBMIT_ERRORS = {**WRITE_ERRORS, 409: Nudge | Error}
 
 
 # Presentation -----------------------------------------------------------------------------------
@@ -238,6 +280,43 @@ def _comment_to_change(comment_id, user):
     return comment
 
 
+NUDGE_MESSAGES = {
+    "held": _(
+        "Your comment may break the house rules (%(rules)s). Edit it, or send it anyway and a "
+        "moderator will decide whether to publish it."
+    ),
+    "rejected": _(
+        "Your comment breaks the house rules (%(rules)s). Sent anyway, it will not be published: "
+        "please edit it."
+    ),
+}
+
+
+def nudge_body(nudge: comment_errors.Nudge) -> dict:
+    """The answer to a comment the house rules would not publish, in the language of the request."""
+    would_be = "rejected" if nudge.would_be == CommentStatus.REJECTED else "held"
+    rules = [rule for rule in dict.fromkeys(nudge.rules) if rule in ENGINE_RULES]
+    names = ", ".join(str(rule_name(rule)) for rule in rules)
+    return {
+        "code": nudge.code,
+        "message": str(NUDGE_MESSAGES[would_be] % {"rules": names}),
+        "rules": rules,
+        "findings": [
+            {
+                "rule": finding["rule"],
+                "start": finding["start"],
+                "end": finding["end"],
+                "evidence": finding.get("evidence", ""),
+                "key": finding.get("key", ""),
+                "explanation": str(EXPLANATIONS.get(finding.get("key", ""), "")),
+            }
+            for finding in nudge.findings
+            if finding.get("rule") in rules
+        ],
+        "would_be": would_be,
+    }
+
+
 # Operations -------------------------------------------------------------------------------------
 
 router = Router(tags=["comments"])
@@ -276,12 +355,17 @@ def thread(
 
 @router.post(
     "/articles/{article_id}/comments",
-    response={201: Comment, **WRITE_ERRORS},
+    response={201: Comment, **SUBMIT_ERRORS},
     auth=SIGNED_IN,
     operation_id="comment_submit",
 )
 def submit(request, article_id: ArticleId, payload: CommentIn):
-    """Post a comment, or a reply to the comment `parent`."""
+    """Post a comment, or a reply to the comment `parent`.
+
+    If the house rules would not publish it, nothing is stored and the answer is a nudge (409, code
+    `nudge`): the rules, the words that made them fire, and what would become of the comment. The
+    reader may edit it, or send it again with `acknowledge_rules: true`: then it is stored, held for
+    a moderator (or rejected), and the answer's `status` says which. The other 409 is `duplicate`."""
     article = _live_article(article_id)
     comment = services.comment_submit(
         author=request.auth,
@@ -289,6 +373,7 @@ def submit(request, article_id: ArticleId, payload: CommentIn):
         text_raw=payload.text,
         parent_id=payload.parent,
         ip_address=client_ip(request),
+        acknowledge_rules=payload.acknowledge_rules,
     )
     return Status(201, _comment(comment, request.auth.pk))
 

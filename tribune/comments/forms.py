@@ -17,6 +17,8 @@ class CommentForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
     )
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
+    # "Send it anyway" after the nudge: the reader has read which house rules the text may break.
+    acknowledge_rules = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
 class EditForm(forms.Form):
@@ -35,4 +37,18 @@ class ReportForm(forms.Form):
     )
     note = forms.CharField(
         label=_("Anything the editors should know (optional)"), max_length=500, required=False
+    )
+
+
+APPEAL_MAX_LENGTH = 2000
+
+
+class AppealForm(forms.Form):
+    # As for comments, the service measures the text and says how long it is.
+    text = forms.CharField(
+        label=_("Why should the decision change?"),
+        max_length=HARD_CAP,
+        strip=False,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
     )

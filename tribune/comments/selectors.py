@@ -7,10 +7,10 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.utils import timezone
 
-from .models import Comment, Report, Status
+from .models import Appeal, Comment, Decision, Report, Status
 
 ORDERS = {
     "newest": ("-created_at", "-pk"),
@@ -60,10 +60,19 @@ class ThreadPage:
         return self.offset + len(self.roots)
 
 
+# An editor's pick leads the thread whatever the order; only while it is published (an author may
+# delete a picked comment: its tombstone takes its place in the order like any other).
+EDITORS_PICK = Case(
+    When(Q(featured=True, status=Status.PUBLISHED), then=Value(1)),
+    default=Value(0),
+    output_field=IntegerField(),
+)
+
+
 def thread(article_id, viewer=None, order=DEFAULT_ORDER, offset=0, limit=PAGE_SIZE, edit_window=None):
-    """One page of the conversation: `limit` top-level comments from `offset` in `order`, each with
-    all its replies as a tree (`comment.thread_children`). Three queries whatever the size, and one
-    more for a signed-in viewer (the comments they reported)."""
+    """One page of the conversation: `limit` top-level comments from `offset` in `order`, editor's
+    picks first, each with all its replies as a tree (`comment.thread_children`). Three queries
+    whatever the size, and one more for a signed-in viewer (the comments they reported)."""
     order = order if order in ORDERS else DEFAULT_ORDER
     offset = max(0, int(offset))
     visible = visible_to(viewer)
@@ -73,7 +82,8 @@ def thread(article_id, viewer=None, order=DEFAULT_ORDER, offset=0, limit=PAGE_SI
         Comment.objects.filter(article_id=article_id, depth=0)
         .filter(visible | tombstone)
         .select_related("author")
-        .order_by(*ORDERS[order])[offset : offset + limit + 1]
+        .alias(pick=EDITORS_PICK)
+        .order_by("-pick", *ORDERS[order])[offset : offset + limit + 1]
     )
     has_more = len(roots) > limit
     roots = roots[:limit]
@@ -135,3 +145,43 @@ def own_comment(comment_id, author):
     if author is None or not author.is_authenticated:
         return None
     return Comment.objects.filter(pk=comment_id, author_id=author.pk).select_related("article").first()
+
+
+# Moderators' decisions on a comment, as its author sees them (appeals).
+MODERATOR_ACTIONS = (
+    Decision.Action.APPROVE,
+    Decision.Action.REJECT,
+    Decision.Action.REMOVE,
+    Decision.Action.RESTORE,
+    Decision.Action.UPHOLD,
+)
+
+
+def comment_for_appeal(comment_id):
+    """A comment, whatever its state, with its article and its appeal (`appeal_of`), or None. The
+    caller shows it to its author only."""
+    return Comment.objects.filter(pk=comment_id).select_related("article", "appeal").first()
+
+
+def appeal_of(comment):
+    """The comment's appeal, or None (the comment came from `comment_for_appeal` or
+    `own_comments`, so this costs no query)."""
+    try:
+        return comment.appeal
+    except Appeal.DoesNotExist:
+        return None
+
+
+def last_moderation(comment):
+    """The last decision a moderator took on the comment, or None."""
+    return Decision.objects.filter(comment=comment, action__in=MODERATOR_ACTIONS).order_by("-pk").first()
+
+
+def own_comments(author, comment_ids):
+    """{id: comment} of `author`'s comments among `comment_ids`, whatever their state, with their
+    appeals: one query."""
+    ids = [int(i) for i in comment_ids if str(i).isdigit()]
+    if not ids or author is None or not author.is_authenticated:
+        return {}
+    found = Comment.objects.filter(author_id=author.pk, pk__in=ids).select_related("appeal")
+    return {comment.pk: comment for comment in found}

@@ -11,4 +11,5 @@ urlpatterns = [
     path("comments/c/<int:comment_id>/edit/", views.edit, name="edit"),
     path("comments/c/<int:comment_id>/delete/", views.delete, name="delete"),
     path("comments/c/<int:comment_id>/report/", views.report, name="report"),
+    path("comment/<int:comment_id>/appeal/", views.appeal, name="appeal"),
 ]

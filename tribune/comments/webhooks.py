@@ -1,8 +1,13 @@
 """Signed webhooks: a newsroom's own tools hear of comments created, held and decided.
 
-Each delivery is a JSON POST with two headers: `X-Tribune-Timestamp` (Unix seconds) and
+Each delivery is a JSON POST with these headers: `X-Tribune-Event` (the event), `X-Tribune-Delivery`
+(an id, the same for no two deliveries), `X-Tribune-Timestamp` (Unix seconds) and
 `X-Tribune-Signature: sha256=<hex>`, the HMAC-SHA256 of "<timestamp>.<body>" under the webhook's
-secret. A receiver recomputes it, compares in constant time and refuses old timestamps."""
+secret. A receiver recomputes it, compares in constant time and refuses old timestamps (`verify`).
+docs/webhooks.md describes the scheme and the payloads for integrators.
+
+Delivery never fails the change that caused it: whatever the receiver does (an error status, no
+answer, a redirect, garbage), the outcome is noted on the webhook (`last_status`) and logged."""
 
 from __future__ import annotations
 
@@ -13,6 +18,8 @@ import logging
 import time
 import urllib.error
 import urllib.request
+import uuid
+from urllib.parse import urlsplit
 
 from django.utils import timezone
 
@@ -20,23 +27,38 @@ from .models import Comment, Decision, Webhook
 
 logger = logging.getLogger(__name__)
 TIMEOUT_SECONDS = 5
+MAX_AGE_SECONDS = 300
+SIGNATURE_PREFIX = "sha256="
 
 
 def sign(secret: str, timestamp: str, body: bytes) -> str:
     mac = hmac.new(secret.encode(), timestamp.encode() + b"." + body, hashlib.sha256)
-    return "sha256=" + mac.hexdigest()
+    return SIGNATURE_PREFIX + mac.hexdigest()
 
 
-def verify(secret: str, timestamp: str, body: bytes, signature: str, *, max_age=300, now=None) -> bool:
-    """What a receiver does; used by the tests and offered to integrators as the reference."""
-    try:
-        age = (now or time.time()) - int(timestamp)
-    except ValueError:
+def verify(secret, timestamp, body, signature, *, max_age=MAX_AGE_SECONDS, now=None) -> bool:
+    """What a receiver does: True if `signature` is the one `secret` gives `timestamp` and `body`
+    and the timestamp is at most `max_age` seconds away from now. Anything malformed is False."""
+    if not isinstance(body, bytes | bytearray) or not isinstance(signature, str) or not secret:
         return False
-    return abs(age) <= max_age and hmac.compare_digest(sign(secret, timestamp, body), signature)
+    try:
+        sent_at = int(str(timestamp).strip())
+    except (TypeError, ValueError):
+        return False
+    if abs((time.time() if now is None else now) - sent_at) > max_age:
+        return False
+    expected = sign(secret, str(sent_at), bytes(body))
+    # as bytes: hmac.compare_digest refuses str with non-ASCII characters
+    return hmac.compare_digest(expected.encode(), signature.strip().encode("utf-8", "replace"))
+
+
+def _person(user):
+    return {"id": user.pk, "name": user.public_name} if user is not None else None
 
 
 def payload(event, comment, decision=None) -> dict:
+    """The body of a delivery: the event, the comment as it is now and, for `comment.decided`, the
+    decision."""
     data = {
         "event": event,
         "comment": {
@@ -46,14 +68,18 @@ def payload(event, comment, decision=None) -> dict:
                 "title": comment.article.title,
                 "url": comment.article.full_url,
             },
-            "author": comment.author_id,
+            "author": _person(comment.author),
+            "parent": comment.parent_id,
             "status": comment.status,
             "language": comment.language,
             "text": comment.text,
             "held_for": comment.held_for,
             "scores": comment.scores,
+            "findings": comment.findings,
             "flags": comment.flags,
             "model_version": comment.model_version,
+            "open_reports": comment.open_reports,
+            "featured": comment.featured,
             "created_at": comment.created_at.isoformat(),
         },
     }
@@ -65,48 +91,67 @@ def payload(event, comment, decision=None) -> dict:
             "to_status": decision.to_status,
             "reason": decision.reason,
             "note": decision.note,
-            "moderator": decision.actor_id,
+            "moderator": _person(decision.actor),
             "at": decision.created_at.isoformat(),
         }
     return data
 
 
-def _post(hook, body: bytes):
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """A receiver that redirects gets its redirect noted, not followed: urllib would resend the
+    signed event elsewhere, or as a GET without its body."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        return None
+
+
+_opener = urllib.request.build_opener(_NoRedirects)
+
+
+def _post(hook, event, body: bytes) -> str:
+    """POST one delivery; what came of it, as noted on the webhook: the HTTP status ("200", "500")
+    or "error: <why>"."""
+    if urlsplit(hook.url).scheme not in ("http", "https"):
+        return "error: only http and https addresses are called"
     timestamp = str(int(time.time()))
-    request = urllib.request.Request(  # noqa: S310 - the address is set by the site's administrators
+    request = urllib.request.Request(  # noqa: S310 - the scheme is checked above
         hook.url,
         data=body,
         method="POST",
         headers={
-            "Content-Type": "application/json",
+            "Content-Type": "application/json; charset=utf-8",
             "User-Agent": "Tribune-Webhook/1",
+            "X-Tribune-Event": event,
+            "X-Tribune-Delivery": uuid.uuid4().hex,
             "X-Tribune-Timestamp": timestamp,
             "X-Tribune-Signature": sign(hook.secret, timestamp, body),
         },
     )
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310
+        with _opener.open(request, timeout=TIMEOUT_SECONDS) as response:
             return f"{response.status}"
-    except urllib.error.HTTPError as error:
+    except urllib.error.HTTPError as error:  # 4xx, 5xx, and the redirects not followed
+        error.close()
         return f"{error.code}"
-    except (urllib.error.URLError, OSError) as error:
-        return f"error: {error}"[:200]
+    except Exception as error:  # refused, timed out, not HTTP at all…: noted, never raised
+        reason = getattr(error, "reason", None) or error
+        return f"error: {type(error).__name__}: {reason}"[:200]
 
 
 def deliver(event, comment_id, extra) -> int:
     """POST the event to every active webhook that wants it. Returns how many answered 2xx."""
-    comment = Comment.objects.select_related("article").filter(pk=comment_id).first()
+    comment = Comment.objects.select_related("article", "author").filter(pk=comment_id).first()
     if comment is None:
         return 0
     decision = None
     if extra.get("decision"):
-        decision = Decision.objects.filter(pk=extra["decision"]).first()
+        decision = Decision.objects.select_related("actor").filter(pk=extra["decision"]).first()
     body = json.dumps(payload(event, comment, decision), ensure_ascii=False, sort_keys=True).encode()
     ok = 0
     for hook in Webhook.objects.filter(active=True).order_by("pk"):
         if not hook.wants(event):
             continue
-        status = _post(hook, body)
+        status = _post(hook, event, body)
         Webhook.objects.filter(pk=hook.pk).update(last_status=status, last_delivery_at=timezone.now())
         if status.startswith("2"):
             ok += 1

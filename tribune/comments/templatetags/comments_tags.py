@@ -1,6 +1,7 @@
 from django import template
 from django.urls import reverse
 
+from tribune.accounts.selectors import standing_of
 from tribune.comments import selectors, services
 from tribune.comments.models import CommentSettings, Status
 
@@ -15,15 +16,22 @@ def comments_section(context, article):
     thread = selectors.thread(
         article.pk, request.user, request.GET.get("order", ""), edit_window=services.edit_window(config)
     )
+    is_open = services.thread_is_open(article, config)
+    standing = None
+    if is_open and request.user.is_authenticated:  # anonymous pages cost no query for it
+        standing = standing_of(request.user)
     return {
         "request": request,
         "user": request.user,
         "article": article,
         "thread": thread,
-        "open": services.thread_is_open(article, config),
+        "open": is_open,
         "max_length": config.max_length,
         "rules_page": config.rules_page.localized if config.rules_page_id else None,
         "write_url": reverse("comments:write", args=[article.pk]),
+        # What stops a signed-in reader commenting (shown instead of the form), if anything.
+        "standing": standing if standing is not None and not standing.may_comment else None,
+        "premoderated": bool(standing and standing.premoderated),
     }
 
 
@@ -31,6 +39,12 @@ def comments_section(context, article):
 def waiting(comment):
     """A reader's own comment that the desk has not published yet."""
     return comment.status in (Status.PENDING, Status.HELD)
+
+
+@register.filter
+def editors_pick(comment):
+    """A comment the editors picked, while it is published."""
+    return comment.featured and comment.status == Status.PUBLISHED
 
 
 @register.simple_tag

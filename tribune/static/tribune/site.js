@@ -18,12 +18,10 @@
 // opened in place. Without this script every action still works through its own page.
 (function () {
   "use strict";
-  var section = document.getElementById("comments");
-  if (!section) return;
 
   function counter(textarea) {
     var limit = parseInt(textarea.dataset.maxLength, 10);
-    var output = document.getElementById(textarea.getAttribute("aria-describedby"));
+    var output = document.getElementById(textarea.dataset.counter || textarea.getAttribute("aria-describedby"));
     if (!limit || !output) return;
     var template = output.dataset.template || output.textContent;
     output.dataset.template = template;
@@ -37,7 +35,24 @@
     textarea.addEventListener("input", update);
     update();
   }
-  section.querySelectorAll("textarea[data-max-length]").forEach(counter);
+  document.querySelectorAll("textarea[data-max-length]").forEach(counter);
+
+  // The nudge and other messages that answer a post: the reader's focus goes to them, so that a
+  // screen reader reads them first; "Edit my comment" puts the cursor in the text.
+  var message = document.querySelector("[data-focus-on-load]");
+  if (message) message.focus();
+  document.querySelectorAll("[data-edit-comment]").forEach(function (link) {
+    link.addEventListener("click", function (event) {
+      var area = document.getElementById(link.getAttribute("href").slice(1));
+      if (!area) return;
+      event.preventDefault();
+      area.focus();
+      area.setSelectionRange(area.value.length, area.value.length);
+    });
+  });
+
+  var section = document.getElementById("comments");
+  if (!section) return;
 
   section.addEventListener("click", function (event) {
     var more = event.target.closest("[data-more-url]");
@@ -78,6 +93,7 @@
       if (form.dataset.replyButton) button.textContent = form.dataset.replyButton;
       var output = copy.querySelector(".comment-form__counter");
       output.id = "reply-form-counter"; area.setAttribute("aria-describedby", "reply-form-counter");
+      area.dataset.counter = "reply-form-counter";
       reply.closest("article").appendChild(copy);
       counter(area);
       area.focus();
