@@ -36,6 +36,12 @@ def test_editors_also_moderate_and_keep_their_own_permissions():
     assert GroupPagePermission.objects.filter(group=editors).exists()
 
 
+def test_editors_manage_webhooks_and_moderators_do_not():
+    webhooks = {("comments", f"{action}_webhook") for action in ("add", "change", "delete", "view")}
+    assert permissions_of(Group.objects.get(name="Editors")) >= webhooks
+    assert not permissions_of(Group.objects.get(name="Moderators")) & webhooks
+
+
 def test_wagtails_page_workflow_group_is_renamed_page_moderators():
     page_moderators = Group.objects.get(name="Page moderators")
     assert ("comments", "moderate_comment") not in permissions_of(page_moderators)

@@ -407,6 +407,7 @@ class Webhook(models.Model):
 
     class Meta:
         verbose_name = _("webhook")
+        verbose_name_plural = _("webhooks")
 
     def __str__(self):
         return self.name

@@ -57,6 +57,7 @@ class Migration(migrations.Migration):
             ],
             options={
                 'verbose_name': 'webhook',
+                'verbose_name_plural': 'webhooks',
             },
         ),
         migrations.AlterModelOptions(

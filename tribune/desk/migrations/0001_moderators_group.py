@@ -1,5 +1,6 @@
 """The Moderators group of the comment desk: admin access and the moderation permission, nothing
-else. Wagtail's own page-workflow group of that name becomes "Page moderators"."""
+else. Wagtail's own page-workflow group of that name becomes "Page moderators". Editors moderate
+too, and manage webhooks."""
 
 from django.db import migrations
 
@@ -31,7 +32,18 @@ def create_groups(apps, schema_editor):
     moderators.permissions.set(permissions)
     editors = Group.objects.filter(name="Editors").first()
     if editors is not None:
+        # Editors moderate, and manage the newsroom's webhooks.
         editors.permissions.add(permissions[1])
+        ContentType = apps.get_model("contenttypes", "ContentType")
+        Permission = apps.get_model("auth", "Permission")
+        webhook_type, _ = ContentType.objects.get_or_create(app_label="comments", model="webhook")
+        for action in ("add", "change", "delete", "view"):
+            permission, _ = Permission.objects.get_or_create(
+                content_type=webhook_type,
+                codename=f"{action}_webhook",
+                defaults={"name": f"Can {action} webhook"},
+            )
+            editors.permissions.add(permission)
 
 
 def remove_groups(apps, schema_editor):
