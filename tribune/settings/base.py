@@ -40,7 +40,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "tribune.desk.apps.DeskUsersConfig",  # Wagtail's users, with moderators' languages
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
