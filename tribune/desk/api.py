@@ -10,15 +10,13 @@ exactly as in the desk's pages."""
 from __future__ import annotations
 
 import datetime
-import functools
-import operator
 from typing import Annotated, Literal
 
-from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models import OuterRef, Subquery
 from ninja import Field, Path, Query, Router, Schema
 from pydantic import AfterValidator, StrictBool
 
-from tribune.comments import errors, services
+from tribune.comments import errors, queues, services
 from tribune.comments.api import (
     MAX_ID,
     MAX_OFFSET,
@@ -28,7 +26,7 @@ from tribune.comments.api import (
     _encodable,
 )
 from tribune.comments.api import errors as error_responses
-from tribune.comments.models import ENGINE_RULES, Appeal, Comment, Decision, Report, Rule, Status
+from tribune.comments.models import ENGINE_RULES, Comment, Decision, Rule
 from tribune.comments.templatetags.house_rules import EXPLANATIONS
 
 MAX_LIMIT = 100
@@ -46,67 +44,12 @@ SITE_HOLDS = (
 
 
 # The queues -------------------------------------------------------------------------------------
-# Small queryset helpers of the API's own; the desk's pages read the same queues through
-# `tribune.comments.queues`, with which these agree (and which they could share).
-
-# `Comment.flags` lists each flagged rule once, so a rule is flagged when it sits at one of the first
-# len(Rule) positions: exact, and the same on SQLite and PostgreSQL (SQLite has no JSON "contains").
-FLAG_SLOTS = len(Rule.values)
-
-
-def _flagged(rule) -> Q:
-    return functools.reduce(operator.or_, (Q(**{f"flags__{slot}": rule}) for slot in range(FLAG_SLOTS)))
-
-
-QUEUES = {
-    # name: (which comments, what they wait in order of)
-    "held": (Q(status=Status.HELD), "created_at"),
-    "reported": (Q(status=Status.PUBLISHED, open_reports__gt=0), "created_at"),
-    "off_topic": (Q(status=Status.PUBLISHED, reviewed_at__isnull=True) & _flagged("off_topic"), "created_at"),
-    "unmoderated": (Q(status=Status.PUBLISHED, reviewed_at__isnull=True), "created_at"),
-    "appeals": (Q(appeal__outcome=Appeal.Outcome.OPEN), "appeal__created_at"),
-}
-
-
-def moderated_languages(user):
-    """The languages `user` decides, or None for every language."""
-    if user.is_superuser or not (user.moderation_languages or "").strip():
-        return None
-    chosen = set(user.moderation_languages.replace(",", " ").split())
-    return [code for code in LANGUAGES if code in chosen]
-
-
-def _rule_condition(queue, rule):
-    if queue == "reported":  # what the readers reported it for
-        return Exists(Report.objects.filter(comment=OuterRef("pk"), resolved_at__isnull=True, reason=rule))
-    condition = Q(held_for=rule)
-    if rule in ENGINE_RULES:
-        condition |= _flagged(rule)
-    if queue == "appeals" and rule in Rule.values:  # what the moderator rejected it for
-        condition |= Exists(
-            Decision.objects.filter(
-                comment=OuterRef("pk"),
-                action__in=(Decision.Action.REJECT, Decision.Action.REMOVE),
-                reason=rule,
-            )
-        )
-    return condition
+# The same queues as the desk's pages, read through `tribune.comments.queues`.
 
 
 def queue_comments(queue, user, *, language="", rule="", article=None):
     """The comments waiting in `queue` that `user` may decide, filtered, oldest first."""
-    condition, waiting_since = QUEUES[queue]
-    comments = Comment.objects.filter(condition)
-    languages = moderated_languages(user)
-    if languages is not None:
-        comments = comments.filter(language__in=languages)
-    if language:
-        comments = comments.filter(language=language)
-    if rule:
-        comments = comments.filter(_rule_condition(queue, rule))
-    if article:
-        comments = comments.filter(article_id=article)
-    return comments.order_by(F(waiting_since).asc(), "pk")
+    return queues.queue_queryset(queue, user, queues.Filters(language=language, rule=rule, article=article))
 
 
 def queue_rows(comments, queue):
@@ -123,7 +66,7 @@ def queue_rows(comments, queue):
 
 # Schemas ----------------------------------------------------------------------------------------
 
-QueueName = Literal[tuple(QUEUES)]
+QueueName = Literal[queues.MENU_QUEUES]
 LanguageCode = Literal[LANGUAGES]
 RuleFilter = Literal[(*Rule.values, *SITE_HOLDS)]
 ActionValue = Literal[services.ACTIONS]  # approve, reject, delete, restore, feature, unfeature

@@ -17,6 +17,7 @@ from django.db.models.fields.json import KeyTransform
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tribune.comments import queues
 from tribune.comments.models import ENGINE_RULES, Comment, Decision, Rule, Status
 from tribune.comments.tasks import stale_unmoderated
 
@@ -72,10 +73,8 @@ SYSTEM = "system"
 def languages_of(user):
     """The languages whose comments `user` may see in the desk's figures: all three for
     administrators and unrestricted moderators."""
-    if user.is_superuser or not (user.moderation_languages or "").strip():
-        return LANGUAGES
-    chosen = set(user.moderation_languages.replace(",", " ").split())
-    return tuple(code for code in LANGUAGES if code in chosen)
+    chosen = queues.languages_of(user)
+    return LANGUAGES if chosen is None else tuple(chosen)
 
 
 def _in_languages(queryset, languages, field_name):
