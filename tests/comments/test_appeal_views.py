@@ -143,13 +143,14 @@ def test_someone_elses_comment_cannot_be_appealed_and_is_not_shown(signed_in, se
 
 @pytest.mark.parametrize("language", ["en", "ru", "hy"])
 def test_after_the_deadline_the_appeal_is_refused(signed_in, reader, moderator, language):
+    """The period is said with the plural its number needs ("14 дней", not "14 дн.")."""
     comment = decided(reader, moderator)
     Decision.objects.filter(comment=comment, action=Decision.Action.REJECT).update(
         created_at=comment.reviewed_at - datetime.timedelta(days=15)
     )
     closed = {
         "en": "Appeals are possible for 14 days after the decision; this time has passed.",
-        "ru": "Решение можно обжаловать в течение 14 дн. после его принятия; этот срок истёк.",
+        "ru": "Решение можно обжаловать в течение 14 дней после его принятия; этот срок истёк.",
         "hy": "Որոշումը կարելի է վիճարկել դրա կայացումից հետո 14 օրվա ընթացքում․ այդ ժամկետն անցել է։",
     }
     get = signed_in.get(appeal_url(comment, language))
@@ -193,8 +194,8 @@ def test_a_comment_the_house_rules_rejected_cannot_be_appealed(signed_in, reader
 @pytest.mark.parametrize(
     ("words", "message"),
     [
-        ("   ", "Write something before you post."),
-        ("x" * 2001, "at most 2000 characters; this one has 2001"),
+        ("   ", "Say why you think the decision was wrong."),
+        ("x" * 2001, "An appeal may have at most 2000 characters; this one has 2001"),
     ],
 )
 def test_an_empty_or_long_appeal_comes_back_with_the_reason_and_the_text(

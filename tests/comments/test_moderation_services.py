@@ -123,6 +123,7 @@ def test_a_comment_the_rules_would_hold_nudges_the_reader_and_nothing_is_stored(
         submit(reader, article, words)
     nudge = nudged.value
     assert (nudge.code, nudge.status, nudge.would_be) == ("nudge", 409, Status.HELD)
+    assert "send it anyway for a moderator to decide" in str(nudge)
     assert set(nudge.rules) == rules
     assert nudge.findings
     for finding in nudge.findings:
@@ -169,6 +170,9 @@ def test_near_certain_advertising_is_nudged_as_rejected_and_stored_rejected(read
         submit(reader, article, CERTAIN_ADVERT)
     assert nudged.value.would_be == Status.REJECTED
     assert nudged.value.rules == ["advertising"]
+    # The reader is not promised a moderator who would never publish it.
+    assert "it will not be published" in str(nudged.value)
+    assert "moderator" not in str(nudged.value)
     keys = {f["key"] for f in nudged.value.findings}
     assert {"advertising.phone", "advertising.messenger", "advertising.price"} <= keys
 

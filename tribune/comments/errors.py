@@ -3,6 +3,7 @@
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 
 class CommentError(Exception):
@@ -114,7 +115,8 @@ class WarningUnacknowledged(CommentError):
         self.standing = standing
         super().__init__(
             _(
-                "The editors have warned you: %(reason)s Acknowledge the warning on your notices page to comment again."
+                "The editors have warned you. Acknowledge the warning on your notices page to comment "
+                "again. Their reason: %(reason)s"
             ),
             reason=standing.warning.reason,
         )
@@ -132,7 +134,12 @@ class Nudge(CommentError):
 
     def __init__(self, screening):
         self.screening = screening
-        super().__init__()
+        if screening.status == "rejected":  # near-certain advertising: no moderator would publish it
+            super().__init__(
+                _("Your comment breaks the house rules. Edit it: sent as it is, it will not be published.")
+            )
+        else:
+            super().__init__()
 
     @property
     def rules(self):
@@ -198,7 +205,24 @@ class AppealNotAllowed(CommentError):
 class AppealClosed(CommentError):
     code = "appeal_closed"
     status = 403
-    message = _("Appeals are possible for %(days)s days after the decision; this time has passed.")
+
+    def __init__(self, days):
+        super().__init__(
+            ngettext(
+                "Appeals are possible for %(days)s day after the decision; this time has passed.",
+                "Appeals are possible for %(days)s days after the decision; this time has passed.",
+                days,
+            ),
+            days=days,
+        )
+
+
+class EmptyAppeal(EmptyComment):
+    message = _("Say why you think the decision was wrong.")
+
+
+class AppealTooLong(CommentTooLong):
+    message = _("An appeal may have at most %(limit)s characters; this one has %(length)s.")
 
 
 class AlreadyAppealed(CommentError):

@@ -611,9 +611,9 @@ def comment_appeal(*, comment, author, text_raw) -> Appeal:
         raise errors.AppealClosed(days=config.appeal_days)
     cleaned = text.normalize(text_raw)
     if not cleaned:
-        raise errors.EmptyComment()
+        raise errors.EmptyAppeal()
     if text.length(cleaned) > 2000:
-        raise errors.CommentTooLong(limit=2000, length=text.length(cleaned))
+        raise errors.AppealTooLong(limit=2000, length=text.length(cleaned))
     try:
         with transaction.atomic():
             appeal = Appeal.objects.create(comment=comment, author=author, text=cleaned)
