@@ -86,3 +86,13 @@ def test_seeding_the_desk_again_changes_nothing():
     counts = (Comment.objects.count(), Decision.objects.count(), get_user_model().objects.count())
     assert demo.seed_desk(articles=articles) == 0
     assert (Comment.objects.count(), Decision.objects.count(), get_user_model().objects.count()) == counts
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "hy"])
+def test_the_moderator_picked_a_comment_of_the_demo_conversation_in_each_language(client, language):
+    picked = Comment.objects.get(featured=True, language=language)
+    assert (picked.status, picked.depth, picked.reviewed_by.username) == (Status.PUBLISHED, 0, "moderator")
+    assert picked.reply_count > 0
+    assert Decision.objects.filter(comment=picked, action=Decision.Action.FEATURE).count() == 1
+    home = client.get(f"/{language}/").content.decode()
+    assert f"#comment-{picked.pk}" in home

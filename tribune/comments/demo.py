@@ -202,3 +202,19 @@ def _desk_comments(readers, moderator, articles):
     )
     rejected.refresh_from_db()
     services.comment_appeal(comment=rejected, author=readers[email], text_raw=appeal)
+    # An editor's pick in each language, for the home pages: the opening comment of the demo
+    # conversation under the first of its articles.
+    for language in articles:
+        opening = (
+            Comment.objects.filter(
+                article__locale__language_code=language,
+                depth=0,
+                status=Status.PUBLISHED,
+                reply_count__gt=0,
+                author__email__in=[email for email, _name, _language in READERS],
+            )
+            .order_by("article_id", "pk")
+            .first()
+        )
+        if opening is not None:
+            services.comment_moderate(comment_id=opening.pk, moderator=moderator, action=services.FEATURE)

@@ -6,10 +6,14 @@ from wagtail.models import Page
 from tribune.core import page_cache
 
 
-def thread_changed(article_id):
-    """After commit, the article's page leaves the anonymous page cache."""
+def thread_changed(article_id, *, pick=False):
+    """After commit, the article's page leaves the anonymous page cache; when an editor's pick
+    changed (picked, unpicked, edited or gone), every page does, for the home pages show picks."""
 
     def purge():
+        if pick:
+            page_cache.purge_all()
+            return
         page = Page.objects.filter(pk=article_id).first()
         if page is not None and page.url:
             page_cache.purge_paths([page.url])

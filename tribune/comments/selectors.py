@@ -30,6 +30,21 @@ def visible_to(viewer):
     return condition
 
 
+PICKS_ON_HOME = 3
+
+
+def editors_picks(locale_id, limit=PICKS_ON_HOME):
+    """The comments the editors picked most recently under live articles in one language, for the
+    home page: published ones only, with their article and author, in one query."""
+    return list(
+        Comment.objects.filter(
+            status=Status.PUBLISHED, featured=True, article__live=True, article__locale_id=locale_id
+        )
+        .select_related("article", "author")
+        .order_by("-reviewed_at", "-pk")[:limit]
+    )
+
+
 def published_count(article_id):
     return Comment.objects.filter(article_id=article_id, status=Status.PUBLISHED).count()
 

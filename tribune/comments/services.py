@@ -265,7 +265,7 @@ def comment_edit(*, comment, editor, text_raw) -> Comment:
             reason=verdict.reason,
             details={"revision": revision.pk, **verdict.details},
         )
-        events.thread_changed(locked.article_id)
+        events.thread_changed(locked.article_id, pick=locked.featured)
     return locked
 
 
@@ -290,7 +290,7 @@ def comment_delete(*, comment, actor) -> Comment:
             to_status=Status.DELETED,
             reason="author",
         )
-        events.thread_changed(locked.article_id)
+        events.thread_changed(locked.article_id, pick=locked.featured)
     return locked
 
 
@@ -481,6 +481,7 @@ def comment_moderate(*, comment_id, moderator, action, reason="", note="", seen=
         if action in (FEATURE, UNFEATURE) and comment.featured == (action == FEATURE):
             raise errors.NotAllowedNow(status=comment.get_status_display())
         now = timezone.now()
+        pick_changed = action in (FEATURE, UNFEATURE) or (comment.featured and to_status != Status.PUBLISHED)
         comment.status = to_status
         comment.reviewed_at, comment.reviewed_by = now, moderator
         comment.claimed_by, comment.claimed_until = None, None
@@ -527,7 +528,7 @@ def comment_moderate(*, comment_id, moderator, action, reason="", note="", seen=
                 outcome=Appeal.Outcome.RESTORED, decided_by=moderator, decided_at=now, note=note
             )
         _tell_author(comment, decision, config)
-        events.thread_changed(comment.article_id)
+        events.thread_changed(comment.article_id, pick=pick_changed)
         events.comment_event("comment.decided", comment.pk, decision=decision.pk)
     return comment
 

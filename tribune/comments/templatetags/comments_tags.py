@@ -35,6 +35,12 @@ def comments_section(context, article):
     }
 
 
+@register.inclusion_tag("comments/editors_picks.html", takes_context=True)
+def editors_picks(context, page):
+    """The editors' latest picks from the comments in the page's language (the home page)."""
+    return {"request": context["request"], "picks": selectors.editors_picks(page.locale_id)}
+
+
 @register.filter
 def waiting(comment):
     """A reader's own comment that the desk has not published yet."""
