@@ -38,6 +38,7 @@ import math
 import re
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -218,12 +219,14 @@ def _looks_like_junk(tokens) -> bool:
     stay far below the bar (in the training sets: 99.9% of comments under a third)."""
     if len(tokens) < 8:
         return False
-    odd = sum(
-        1
-        for t in tokens
-        if not _LETTERS.match(t.norm) or (len(t.norm) == 1 and t.norm not in _ONE_LETTER_WORDS)
-    )
+    odd = sum(map(_odd, [t.norm for t in tokens]))
     return odd > 0.4 * len(tokens)
+
+
+@lru_cache(maxsize=16_384)  # about 2 MB when full
+def _odd(word: str) -> bool:
+    """A one-letter or mixed-alphabet "word" (tokens are at most MAX_WORD letters long)."""
+    return not _LETTERS.match(word) or (len(word) == 1 and word not in _ONE_LETTER_WORDS)
 
 
 # A sentence ends at . ! ? … or the Armenian full stop (or the colon many type for it) before a space,
@@ -268,26 +271,30 @@ def judge_words(
     if len(units) > 1:
         for a, b in units[:MAX_UNITS]:
             spans.update(dict.fromkeys((a + x, a + y) for x, y in _windows(b - a)))
-    best = (-math.inf, np.zeros(0), 0)
-    for start, end in spans:
-        vector = features.vectorize(words[start:end], settings)
-        if not len(vector.indices):
-            continue
+    best_logit, best = -math.inf, None
+    occurrences = features.Occurrences(words, settings)
+    for vector in occurrences.spans(spans):
         logit = intercept + float(vector.values @ weights[vector.indices])
-        if logit > best[0]:
-            contributions = np.bincount(
-                vector.occ_tokens,
-                weights=vector.occ_share * weights[vector.occ_indices],
-                minlength=end - start,
-            )
-            best = (logit, contributions, start)
-    return best
+        if logit > best_logit:
+            best_logit, best = logit, vector
+    if best is None:
+        return -math.inf, np.zeros(0), 0
+    contributions = np.bincount(
+        best.occ_tokens(),
+        weights=best.occ_share() * weights[best.occ_indices()],
+        minlength=best.end - best.start,
+    )
+    return best_logit, contributions, best.start
 
 
 def judged_tokens(normalized: Normalized) -> list:
     """The tokens a model reads: words with letters, not absurdly long; none if the text is junk."""
-    tokens = [t for t in normalized.tokens if len(t.norm) <= MAX_WORD and any(ch.isalpha() for ch in t.norm)]
+    tokens = [t for t in normalized.tokens if len(t.norm) <= MAX_WORD and _has_letter(t.norm)]
     return [] if _looks_like_junk(tokens) else tokens
+
+
+def _has_letter(word: str) -> bool:
+    return word.isalpha() or any(map(str.isalpha, word))
 
 
 def log_odds(
@@ -295,7 +302,11 @@ def log_odds(
 ) -> tuple[float, np.ndarray, int, list, list]:
     """Log-odds of a comment under one language's weights, as the rule computes it (also used by
     training to report figures of exactly what ships). -inf when there is nothing to judge."""
-    tokens = judged_tokens(normalized)
+    return _log_odds(normalized, judged_tokens(normalized), lang, weights, intercept, settings)
+
+
+def _log_odds(normalized, tokens, lang, weights, intercept, settings):
+    """`log_odds` with the comment's `judged_tokens` given."""
     if not tokens:
         return -math.inf, np.zeros(0), 0, [], []
     view = Normalized(original=normalized.original, text="", tokens=tokens, scripts=normalized.scripts)
@@ -350,13 +361,14 @@ def score(normalized: Normalized, *, lang: str, embedding=None, **context) -> Ru
 
 
 def _score(normalized: Normalized, lang: str, embedding) -> RuleResult:
-    if not judged_tokens(normalized):
+    judged = judged_tokens(normalized)
+    if not judged:
         return RuleResult(score=0.0, judged=False)
     model = _pick(normalized, lang)
     if model is None:
         return RuleResult(score=0.0, judged=False)
-    logit, contributions, offset, tokens, words = log_odds(
-        normalized, model.lang, model.weights, model.intercept, model.settings
+    logit, contributions, offset, tokens, words = _log_odds(
+        normalized, judged, model.lang, model.weights, model.intercept, model.settings
     )
     if logit == -math.inf:
         return RuleResult(score=0.0, judged=False)

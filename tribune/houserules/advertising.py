@@ -31,7 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import normalize as _normalize_module
-from .types import Finding, Normalized, RuleResult
+from .types import Finding, Normalized, RuleResult, Token
 
 RULE = "advertising"
 HERE = Path(__file__).resolve().parent
@@ -212,6 +212,37 @@ DISCOUNT = re.compile(
 CURRENCY_AHEAD = re.compile(rf"[ \u00a0]?{_MULT}[ \u00a0]?{_CUR_AFTER}|[ \t]?%")
 
 
+_DIGIT = re.compile(r"\d")
+# A bare domain ends in a dot and a top-level domain: found at once, where BARE_DOMAIN scans slowly.
+_DOT_TLD = re.compile(rf"\.(?:{_TLD_ALT})(?![\w\-])")
+
+
+def _has_digit(text: str) -> bool:
+    return _DIGIT.search(text) is not None
+
+
+# What a text must hold for each pattern to match in it at all: a cheap look spares the full scan.
+_NEEDS = {
+    EMAIL: lambda text: "@" in text,
+    HANDLE: lambda text: "@" in text,
+    SCHEME_URL: lambda text: "://" in text,
+    WWW_URL: lambda text: "www" in text,
+    BARE_DOMAIN: lambda text: _DOT_TLD.search(text) is not None,
+    SPACED_DOMAIN: lambda text: "com" in text or "net" in text or "org" in text,
+    PHONE_CANDIDATE: _has_digit,
+    PRICE: _has_digit,
+    DISCOUNT: lambda text: "%" in text,
+}
+
+
+def _scan(pattern: re.Pattern[str], text: str):
+    """`pattern.finditer(text)`, or nothing at once when the text lacks what every match holds."""
+    need = _NEEDS.get(pattern)
+    if need is not None and not need(text):
+        return ()
+    return pattern.finditer(text)
+
+
 # ---------------------------------------------------------------------------------------------------
 # Loading
 
@@ -260,20 +291,34 @@ PROMO_INDEX = _index(
 # Text helpers
 
 
+def _fold_char(ch: str) -> str:
+    if ch.isascii():
+        return ch.lower()
+    n = unicodedata.normalize("NFKC", ch)
+    if len(n) == 1:
+        low = n.lower()
+        return low if len(low) == 1 else n
+    return ch
+
+
+class _FoldTable(dict):
+    """Code point -> its folded character, for `str.translate`; filled as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        if len(self) < 20_000:
+            self[code] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def _fold(text: str) -> str:
     """Lower case and NFKC, character by character, so offsets stay those of the original text."""
-    out = []
-    for ch in text:
-        if ch.isascii():
-            out.append(ch.lower())
-            continue
-        n = unicodedata.normalize("NFKC", ch)
-        if len(n) == 1:
-            low = n.lower()
-            out.append(low if len(low) == 1 else n)
-        else:
-            out.append(ch)
-    return "".join(out)
+    if text.isascii():
+        return text.lower()
+    return text.translate(_FOLD_TABLE)
 
 
 def _squeeze1(word: str) -> str:
@@ -325,10 +370,10 @@ def _links(original: str, folded: str, allowed: frozenset[str] | set[str]) -> tu
         spans.append((start, end, host))
         mask.mark(start, end)
 
-    for match in EMAIL.finditer(folded):
+    for match in _scan(EMAIL, folded):
         add(match.start(), match.end(), match.group(1))
     for pattern in (SCHEME_URL, WWW_URL):
-        for match in pattern.finditer(folded):
+        for match in _scan(pattern, folded):
             start, end = match.start(), match.end()
             while end > start and folded[end - 1] in URL_TRAILING:
                 end -= 1
@@ -336,7 +381,7 @@ def _links(original: str, folded: str, allowed: frozenset[str] | set[str]) -> tu
                 url = folded[start:end]
                 scheme = url.split("://", 1)[0] if "://" in url else ""
                 add(start, end, scheme + ":" if scheme in ("viber", "tg") else _host_of(url))
-    for match in BARE_DOMAIN.finditer(folded):
+    for match in _scan(BARE_DOMAIN, folded):
         start, end = match.start(), match.end()
         while end > start and folded[end - 1] in URL_TRAILING:
             end -= 1
@@ -350,7 +395,7 @@ def _links(original: str, folded: str, allowed: frozenset[str] | set[str]) -> tu
         if tld in RISKY_TLDS and not match.group(2) and (not written_tld.islower() or len(label) < 2):
             continue
         add(start, end, _host_of(domain))
-    for match in SPACED_DOMAIN.finditer(folded):
+    for match in _scan(SPACED_DOMAIN, folded):
         label, glue = match.group(1), match.group(2)
         if mask.covers_any(match.start(), match.end()) or label in SPACED_STOP:
             continue
@@ -372,7 +417,7 @@ def _links(original: str, folded: str, allowed: frozenset[str] | set[str]) -> tu
 
 def _phones(original: str, folded: str) -> list[Finding]:
     found = []
-    for match in PHONE_CANDIDATE.finditer(folded):
+    for match in _scan(PHONE_CANDIDATE, folded):
         text, base = match.group(), match.start()
         groups = [(m.start() + base, m.end() + base, m.group()) for m in re.finditer(r"\d+", text)]
         plus_at = text.find("+")
@@ -448,7 +493,7 @@ def _collect(groups, i, want, *, strip=0, lo=8, hi=15, second_digit=None) -> int
 def _prices(original: str, folded: str) -> list[Finding]:
     found = []
     for pattern in (PRICE, DISCOUNT):
-        for match in pattern.finditer(folded):
+        for match in _scan(pattern, folded):
             start, end = match.start(), match.end()
             found.append(Finding(RULE, start, end, original[start:end], "advertising.price", 1.0))
     found.sort(key=lambda f: f.start)
@@ -488,6 +533,39 @@ def _token_forms(token, lang: str, original: str) -> set[str]:
     return forms
 
 
+_LONGEST_WORD = 64  # longer "words" are junk: their forms are not remembered
+
+
+def _typed(token, lang: str, original: str) -> str | None:
+    """The letters of the token as typed, where `variants` reads them (a Latin word of a Russian or
+    Armenian text), else None: with the norm, script and language, all its forms depend on."""
+    if token.script != "latin" or lang not in ("ru", "hy") or original is None:
+        return None
+    if 0 <= token.start < token.end <= len(original):
+        return original[token.start : token.end]
+    return None
+
+
+def _word_entry(token, lang: str, original: str) -> tuple[frozenset[str], tuple]:
+    """(the token's forms, the promotional phrases whose first word it is, surest and longest first)."""
+    typed = _typed(token, lang, original)
+    if len(token.norm) > _LONGEST_WORD or (typed is not None and len(typed) > 4 * _LONGEST_WORD):
+        return _entry(token.norm, token.script, lang, typed)
+    return _remembered_entry(token.norm, token.script, lang, typed)
+
+
+def _entry(norm: str, script: str, lang: str, typed: str | None) -> tuple[frozenset[str], tuple]:
+    token = Token(norm, 0, len(typed) if typed is not None else 0, script)
+    forms = frozenset(_token_forms(token, lang, typed))
+    keys = {f[:3] for f in forms}
+    candidates = [e for k in keys for e in PROMO_INDEX.get(k, ())]
+    candidates.sort(key=lambda e: (-e[1], -len(e[0])))
+    return forms, tuple(e for e in candidates if _word_matches(e[0][0], forms))
+
+
+_remembered_entry = lru_cache(maxsize=8192)(_entry)  # about 4 MB when full
+
+
 def _word_matches(pattern: str, forms: set[str]) -> bool:
     if pattern == "?":
         return True
@@ -499,17 +577,16 @@ def _word_matches(pattern: str, forms: set[str]) -> bool:
 
 def _promos(normalized: Normalized, lang: str) -> list[Finding]:
     tokens = normalized.tokens
-    forms = [_token_forms(t, lang, normalized.original) for t in tokens]
+    original = normalized.original
+    entries = [_word_entry(t, lang, original) for t in tokens]
+    forms = [entry[0] for entry in entries]
     found = []
     i = 0
     while i < len(tokens):
         matched = None
-        keys = {f[:3] for f in forms[i]}
-        candidates = [e for k in keys for e in PROMO_INDEX.get(k, ())]
-        candidates.sort(key=lambda e: (-e[1], -len(e[0])))
-        for words, weight in candidates:
+        for words, weight in entries[i][1]:  # their first word matches this token
             if i + len(words) <= len(tokens) and all(
-                _word_matches(w, forms[i + k]) for k, w in enumerate(words)
+                _word_matches(words[k], forms[i + k]) for k in range(1, len(words))
             ):
                 matched = (words, weight)
                 break
@@ -535,7 +612,7 @@ def _messenger_mentions(
 ) -> list[Finding]:
     """A messenger named next to a number or a @handle; a @handle in a comment that promotes something.
     A @handle alone is a reader answering another reader."""
-    handles = [(m.start(), m.end()) for m in HANDLE.finditer(folded)]
+    handles = [(m.start(), m.end()) for m in _scan(HANDLE, folded)]
     handle_starts = [h[0] for h in handles]
     phone_spans = [(p.start, p.end) for p in phones]
     phone_starts = [p[0] for p in phone_spans]
@@ -656,16 +733,39 @@ def signals(
     }
 
 
+class _CharKinds(dict):
+    """Code point -> "U" (upper-case letter), "L" (other letter), "S" (space), "D" (digit) or "O",
+    for `str.translate`; filled as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        if ch.isalpha():
+            kind = "U" if ch.isupper() else "L"
+        elif ch.isspace():
+            kind = "S"
+        elif ch.isdigit():
+            kind = "D"
+        else:
+            kind = "O"
+        if len(self) < 20_000:
+            self[code] = kind
+        return kind
+
+
+_CHAR_KINDS = _CharKinds()
+
+
 def features(original: str, found: dict[str, list[Finding]]) -> list[float]:
-    letters = [ch for ch in original[: LENGTH_CAP * 10] if ch.isalpha()]
-    visible = [ch for ch in original[: LENGTH_CAP * 10] if not ch.isspace()]
-    upper = sum(1 for ch in letters if ch.isupper())
-    digits = sum(1 for ch in visible if ch.isdigit())
+    kinds = original[: LENGTH_CAP * 10].translate(_CHAR_KINDS)
+    upper = kinds.count("U")
+    letters = upper + kinds.count("L")
+    visible = len(kinds) - kinds.count("S")
+    digits = kinds.count("D")
     values = [float(min(len(found[name]), SIGNAL_CAP)) for name in FEATURES[:8]]
     values += [
         math.log1p(min(len(original), LENGTH_CAP)),
-        upper / len(letters) if letters else 0.0,
-        digits / len(visible) if visible else 0.0,
+        upper / letters if letters else 0.0,
+        digits / visible if visible else 0.0,
         float(min(original.count("!") + original.count("！"), 5)),
     ]
     return values

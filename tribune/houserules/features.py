@@ -101,6 +101,7 @@ def word_features(word: str, settings: Settings = DEFAULT) -> tuple[np.ndarray, 
         indices.flags.writeable = False
         if len(_WORD_CACHE) >= _WORD_CACHE_MAX:
             _WORD_CACHE.clear()
+            _PARTS.clear()  # which holds the same arrays
         _WORD_CACHE[key] = indices
     return indices, scales
 
@@ -173,21 +174,122 @@ class Vector:
 
 
 def vectorize(words: list[str], settings: Settings = DEFAULT) -> Vector:
-    parts = [word_features(w, settings) for w in words]
-    lengths = [len(p[0]) for p in parts]
-    if sum(lengths) == 0:
-        return Vector(_EMPTY, _EMPTY_F, _EMPTY, _EMPTY, _EMPTY_F)
-    occ = np.concatenate([p[0] for p in parts])
-    occ_tokens = np.repeat(np.arange(len(words), dtype=np.int64), lengths)
-    indices, first, inverse, counts = np.unique(
-        occ, return_index=True, return_inverse=True, return_counts=True
-    )
-    values = 1.0 + np.log(counts)
-    if settings.order_weights is not None:
-        values *= np.concatenate([p[1] for p in parts])[first]
-    values /= math.sqrt(float(values @ values))
-    share = (values / counts)[inverse]
-    return Vector(indices, values, occ, occ_tokens, share)
+    return Occurrences(words, settings).vector(0, len(words))
+
+
+# word -> word_features(word), per kind of settings: what `Occurrences` reads, without building a key
+# per word (the arrays are those of _WORD_CACHE, shared)
+_PARTS: dict[tuple, dict[str, tuple[np.ndarray, np.ndarray | None]]] = {}
+
+
+class Occurrences:
+    """The feature occurrences of a list of words, gathered once; the vector of any run of the words
+    is then read from them (what `vectorize(words[start:end])` gives, array for array)."""
+
+    __slots__ = ("_tokens", "occ", "offsets", "scales")
+
+    def __init__(self, words: list[str], settings: Settings = DEFAULT) -> None:
+        key = (settings.ngram_min, settings.ngram_max, settings.n_features, settings.order_weights)
+        known = _PARTS.get(key)
+        if known is None or len(known) >= _WORD_CACHE_MAX:
+            known = _PARTS[key] = {}
+        parts = []
+        for w in words:
+            part = known.get(w)
+            if part is None:
+                part = word_features(w, settings)
+                if len(w) <= MAX_WORD:
+                    known[w] = part
+            parts.append(part)
+        lengths = [len(p[0]) for p in parts]
+        offsets = [0]
+        for length in lengths:
+            offsets.append(offsets[-1] + length)
+        self.offsets = offsets
+        self._tokens = None
+        if offsets[-1]:
+            self.occ = np.concatenate([p[0] for p in parts])
+            self.scales = None if settings.order_weights is None else np.concatenate([p[1] for p in parts])
+        else:
+            self.occ, self.scales = _EMPTY, None
+
+    @property
+    def tokens(self) -> np.ndarray:
+        """Per occurrence: the position of its word."""
+        if self._tokens is None:
+            lengths = np.diff(np.asarray(self.offsets, dtype=np.int64))
+            self._tokens = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+        return self._tokens
+
+    def span(self, start: int, end: int) -> Span | None:
+        """The vector of words[start:end] without its per-occurrence parts; None when it is empty."""
+        lo, hi = self.offsets[start], self.offsets[end]
+        if lo == hi:
+            return None
+        runs = _Runs(self.occ[lo:hi])
+        values = 1.0 + np.log(runs.counts)
+        if self.scales is not None:
+            values *= self.scales[lo:hi][runs.first]
+        values /= math.sqrt(float(values @ values))
+        return Span(self, start, end, runs.keys, values, runs.counts, runs)
+
+    def spans(self, bounds) -> list[Span]:
+        """The vectors of several runs (start, end) of the words, the empty ones left out."""
+        return [span for a, b in bounds if (span := self.span(a, b)) is not None]
+
+    def vector(self, start: int, end: int) -> Vector:
+        span = self.span(start, end)
+        if span is None:
+            return Vector(_EMPTY, _EMPTY_F, _EMPTY, _EMPTY, _EMPTY_F)
+        return Vector(span.indices, span.values, span.occ_indices(), span.occ_tokens(), span.occ_share())
+
+
+class _Runs:
+    """The pieces of np.unique(keys, return_index=True, return_inverse=True, return_counts=True), step
+    by step: the same stable sort, so the same arrays, without its overhead on a few hundred numbers."""
+
+    __slots__ = ("_inverse", "counts", "first", "keys", "mask", "perm")
+
+    def __init__(self, keys: np.ndarray) -> None:
+        perm = keys.argsort(kind="mergesort")
+        ordered = keys[perm]
+        mask = np.empty(ordered.shape, dtype=np.bool_)
+        mask[:1] = True
+        np.not_equal(ordered[1:], ordered[:-1], out=mask[1:])
+        starts = mask.nonzero()[0]
+        bounds = np.empty(len(starts) + 1, dtype=np.intp)
+        bounds[:-1] = starts
+        bounds[-1] = mask.size
+        self.keys = ordered[starts]  # the distinct keys, sorted
+        self.first = perm[starts]  # where each first occurs
+        self.counts = bounds[1:] - bounds[:-1]
+        self.perm, self.mask, self._inverse = perm, mask, None
+
+    def inverse(self) -> np.ndarray:
+        """For each key, the place of its value among the distinct ones."""
+        if self._inverse is None:
+            self._inverse = np.empty(self.mask.shape, dtype=np.intp)
+            self._inverse[self.perm] = np.cumsum(self.mask) - 1
+        return self._inverse
+
+
+class Span:
+    """A run of words of an `Occurrences`: its vector, and on demand its per-occurrence parts."""
+
+    __slots__ = ("counts", "end", "indices", "owner", "runs", "start", "values")
+
+    def __init__(self, owner, start, end, indices, values, counts, runs) -> None:
+        self.owner, self.start, self.end = owner, start, end
+        self.indices, self.values, self.counts, self.runs = indices, values, counts, runs
+
+    def occ_indices(self) -> np.ndarray:
+        return self.owner.occ[self.owner.offsets[self.start] : self.owner.offsets[self.end]]
+
+    def occ_tokens(self) -> np.ndarray:
+        return self.owner.tokens[self.owner.offsets[self.start] : self.owner.offsets[self.end]] - self.start
+
+    def occ_share(self) -> np.ndarray:
+        return (self.values / self.counts)[self.runs.inverse()]
 
 
 def vectorize_text(text: str, settings: Settings = DEFAULT) -> tuple[np.ndarray, np.ndarray]:

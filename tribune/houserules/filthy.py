@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from functools import lru_cache
 from pathlib import Path
 
 from . import normalize as _normalize_module
@@ -74,9 +75,12 @@ MASKS = frozenset("*#")
 # Characters readers put inside a word to hide it from filters; also Armenian marks that sit
 # inside words (՛ emphasis, ՜ exclamation, ՞ question) and invisible characters.
 SEPARATORS = frozenset(".-_·•'’`\u055b\u055c\u055e\u00ad\u200b\u200c\u200d\u2060")
-_CHUNK = re.compile(r"\S+")
+_HIDING_CHARS = "[" + "".join(re.escape(ch) for ch in sorted(SEPARATORS | MASKS | {"@"})) + "]"
+_HIDING = re.compile(_HIDING_CHARS)
+_HIDING_CHUNK = re.compile(rf"(?<!\S)\S*{_HIDING_CHARS}\S*")
 _EDGE = "\"'«»„“”‚‘’()[]{}<>,;:!?.…*_~`¡¿-–—/\\|"
 
+_QUOTE_MARK = re.compile('[«»„“”"‹›]')
 _QUOTE_CLOSERS = {"«": "»", "„": "“”", "“": "”", '"': '"', "‹": "›"}
 
 
@@ -141,6 +145,15 @@ def _token_hit(norm: str, lang: str, typed: str = "") -> bool:
     count, since English words read as transliteration collide ("crack" -> "срак")."""
     if not norm:
         return False
+    if len(norm) > _LONGEST_WORD or len(typed or "") > 4 * _LONGEST_WORD:
+        return _lookup(norm, lang, typed)  # junk: not remembered
+    return _remembered_lookup(norm, lang, typed)
+
+
+_LONGEST_WORD = 64  # longer "words" are junk: their verdicts are not remembered
+
+
+def _lookup(norm: str, lang: str, typed: str) -> bool:
     typed = unicodedata.normalize("NFKC", typed or norm).lower()
     elongated = _elongated(typed, norm)
     if _matches(norm, elongated=elongated):
@@ -152,6 +165,9 @@ def _token_hit(norm: str, lang: str, typed: str = "") -> bool:
             forms.append(raw)
         return any(_matches(w, lang, elongated) for form in forms for w in _transliterations(form, lang))
     return False
+
+
+_remembered_lookup = lru_cache(maxsize=16_384)(_lookup)  # about 4 MB when full
 
 
 def _masked_hit(core: str, lang: str) -> bool:
@@ -220,9 +236,8 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     count as nothing. Nested quotes fold into the outermost span."""
     stack: list[tuple[str, int]] = []
     spans: list[tuple[int, int]] = []
-    for i, ch in enumerate(text):
-        if ch not in '«»„“”"‹›':
-            continue
+    for mark in _QUOTE_MARK.finditer(text):
+        i, ch = mark.start(), mark.group()
         closed = False
         for depth in range(len(stack) - 1, -1, -1):
             opener, start = stack[depth]
@@ -285,16 +300,17 @@ def score(normalized: Normalized, *, lang: str, **context) -> RuleResult:
 
     hits: list[tuple[int, int]] = []
     for tok in tokens:
-        if _token_hit(tok.norm, lang, text[tok.start : tok.end]):
+        norm, typed = tok.norm, text[tok.start : tok.end]
+        if len(norm) <= _LONGEST_WORD and len(typed) <= 4 * _LONGEST_WORD:
+            hit = bool(norm) and _remembered_lookup(norm, lang, typed)  # _token_hit, without a call
+        else:
+            hit = _token_hit(norm, lang, typed)
+        if hit:
             hits.append((tok.start, tok.end))
-    for chunk in _CHUNK.finditer(text):
+    for chunk in _HIDING_CHUNK.finditer(text):  # the chunks (\S+) with a hiding character
         word = chunk.group()
         core = word.strip(_EDGE)
-        if (
-            not any(ch in SEPARATORS or ch in MASKS or ch == "@" for ch in core)
-            or "://" in word
-            or not _masked_at(core)
-        ):
+        if not _HIDING.search(core) or "://" in word or not _masked_at(core):
             continue
         offset = chunk.start() + word.index(core) if core else chunk.start()
         if core and len(core) <= 60 and _masked_hit(core, lang):

@@ -173,6 +173,12 @@ RU_NOUN_STEMS = _words(_RU_NOUN_STEMS)
 RU_WEAK = _words(_RU_WEAK)
 RU_ADJECTIVE_STEMS = _words(_RU_ADJECTIVE_STEMS)
 _THREAT_PATTERNS = {lang: [re.compile(p) for p in patterns] for lang, patterns in _THREATS.items()}
+# Does any of a language's patterns match? One look, where the patterns would take one each; without
+# their "(?:^| )" it matches wherever one of them does (and a little more), and much faster.
+_THREAT_PROBES = {
+    lang: re.compile("|".join(f"(?:{p.removeprefix('(?:^| )')})" for p in patterns))
+    for lang, patterns in _THREATS.items()
+}
 
 
 def _hy_key(word: str) -> str:
@@ -420,7 +426,10 @@ def threats(words: list[str], tokens, lang: str) -> list[tuple[int, int]]:
         starts.append(len(joined) + (1 if joined else 0))
         joined = f"{joined} {w}" if joined else w
     found = []
-    for pattern in _THREAT_PATTERNS.get(lang, ()):
+    probe = _THREAT_PROBES.get(lang)
+    if probe is None or probe.search(joined) is None:
+        return found
+    for pattern in _THREAT_PATTERNS[lang]:
         for match in pattern.finditer(joined):
             first = max(0, _index(starts, match.start() + (1 if joined[match.start()] == " " else 0)))
             last = max(first, _index(starts, match.end() - 1))

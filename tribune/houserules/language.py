@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from itertools import repeat
+from functools import lru_cache
+from itertools import chain, repeat
 
 from .normalize import normalize
 from .types import Normalized
@@ -287,13 +288,28 @@ _LOGP, _UNSEEN, _LISTS = _train()
 
 def latin_scores(words: list[str]) -> dict[str, float]:
     """Log-likelihood per language ("en", "ru", "hy") of Latin words, lower-cased."""
-    grams = [g for word in words for g in _trigrams(word)]
+    per_word = [_word_logp(word) if len(word) <= _LONGEST_WORD else _logp(word) for word in words]
     scores = {}
-    for lang, logp in _LOGP.items():
+    for i, lang in enumerate(_LOGP):
         listed = _LISTS[lang]
-        total = sum(map(logp.get, grams, repeat(_UNSEEN[lang], len(grams))))
-        scores[lang] = total + _WORD_BONUS * sum(word in listed for word in words)
+        # the trigrams' log-probabilities added in the text's order, as one sum
+        total = sum(chain.from_iterable(values[i] for values in per_word))
+        scores[lang] = total + _WORD_BONUS * sum(map(listed.__contains__, words))
     return scores
+
+
+_LONGEST_WORD = 64  # longer "words" are junk: not remembered
+
+
+def _logp(word: str) -> tuple[tuple[float, ...], ...]:
+    """The log-probability of each trigram of `word`, per language (in the order of `_LOGP`)."""
+    grams = _trigrams(word)
+    return tuple(
+        tuple(map(logp.get, grams, repeat(_UNSEEN[lang], len(grams)))) for lang, logp in _LOGP.items()
+    )
+
+
+_word_logp = lru_cache(maxsize=8192)(_logp)  # about 4 MB when full
 
 
 def _posterior(scores: dict[str, float], evidence: int) -> dict[str, float]:
@@ -309,12 +325,25 @@ def _posterior(scores: dict[str, float], evidence: int) -> dict[str, float]:
 def detect(text: str | Normalized) -> LanguageGuess:
     """The comment's language. Accepts the text or its `normalize()` result. Never raises."""
     try:
-        normalized = (
-            text if isinstance(text, Normalized) else normalize(text if isinstance(text, str) else "")
-        )
-        return _detect(normalized)
+        if not isinstance(text, Normalized):
+            return _detect(normalize(text if isinstance(text, str) else ""))
+        # Several rules ask about the same comment: the guess is kept with it, for as long as its
+        # words are the ones it was made from.
+        memo = getattr(text, "__dict__", None)
+        if memo is None or not isinstance(text.tokens, list) or not isinstance(text.scripts, dict):
+            return _detect(text)
+        seen = (text.text, len(text.tokens), text.scripts)
+        kept = memo.get(_KEPT)
+        if kept is not None and kept[0] == seen:
+            return kept[1]
+        guess = _detect(text)
+        memo[_KEPT] = ((seen[0], seen[1], dict(seen[2])), guess)
+        return guess
     except Exception:  # a language guess must never fail a comment
         return NOTHING
+
+
+_KEPT = "_language_guess"
 
 
 def _detect(normalized: Normalized) -> LanguageGuess:
@@ -329,7 +358,7 @@ def _detect(normalized: Normalized) -> LanguageGuess:
         lang = "hy" if script == "armenian" else "ru"
         return LanguageGuess(lang, script, False, round(letters[script] / total, 3))
     words = [t.norm for t in normalized.tokens if t.script == "latin"][:MAX_WORDS]
-    words = [w.replace("'", "") for w in words if any(c.isalpha() for c in w)]
+    words = [w.replace("'", "") for w in words if w.isalpha() or any(map(str.isalpha, w))]
     if not words:
         return NOTHING
     scores = latin_scores(words)

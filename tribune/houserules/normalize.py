@@ -38,7 +38,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
+from . import translit as _translit_module
 from .translit import lookalike_reading, transliterate, transliteration_candidates
 from .types import Normalized, Token
 
@@ -141,7 +143,7 @@ def _prepare(text: str) -> tuple[str, list[int] | None, list[int] | None]:
     if _COMBINING.search(text) is None:
         pieces = list(map(_PIECES.__getitem__, text))
         s = "".join(pieces)
-        if len(s) == len(text) and all(len(p) == 1 for p in pieces):
+        if len(s) == len(text) and "" not in pieces:  # no piece empty, so each one character
             return s, None, None
         odd = [i for i, p in enumerate(pieces) if len(p) != 1]
         if len(odd) <= 64:
@@ -724,8 +726,13 @@ def normalize(text: str) -> Normalized:
     context = _majority(votes, "") if votes else ""
 
     for a, b, word, lead, analysis, kind, parts in items:
-        if kind == "plain":
-            emit(a, b, analysis[0], analysis[1], len(analysis[0]) if analysis[1] != DIGIT else 0)
+        if kind == "plain":  # emit(), inline: most words of most comments come this way
+            norm, script = analysis
+            tokens.append(
+                Token(norm, a if starts is None else starts[a], b if ends is None else ends[b - 1], script)
+            )
+            if script in _LETTER_SCRIPTS:
+                scripts[script] = scripts.get(script, 0) + len(norm)
             continue
         if kind == "link":
             for w in _PLAIN.finditer(s, a, b):
@@ -751,6 +758,9 @@ def _clear_caches() -> None:
     """Forget memoised words (tests use it to check that results never depend on the caches)."""
     for cache in (_PIECES, _SCRIPT_CACHE, _PLAIN_WORDS, _FILLED):
         cache.clear()
+    _remembered_variants.cache_clear()
+    _translit_module._transliterate.cache_clear()
+    _translit_module._candidates.cache_clear()
 
 
 def fold(word: str) -> str:
@@ -764,7 +774,19 @@ def variants(token: Token, lang: str | None = None, original: str | None = None)
     without apostrophes, and for a Latin word in a Russian or Armenian text (`lang`) its
     transliteration (for Russian also its letter-by-letter look-alike reading, "cyka" -> "сука"). Given the comment (`original`), also the transliteration of the word as typed,
     so chat digits read as letters of the language ("4to" -> "что", "@nker" -> "ընկեր")."""
-    norm = token.norm
+    norm, script = token.norm, token.script
+    if script != LATIN or lang not in ("ru", "hy"):
+        lang = None  # only a Latin word of a Russian or Armenian text has more forms
+    typed = None
+    if lang is not None and original is not None and 0 <= token.start < token.end <= len(original):
+        typed = original[token.start : token.end]
+    if len(norm) > _LONGEST_WORD or (typed is not None and len(typed) > 4 * _LONGEST_WORD):
+        return _variants(norm, script, lang, typed)  # junk: not remembered
+    return _remembered_variants(norm, script, lang, typed)
+
+
+def _variants(norm: str, script: str, lang: str | None, typed: str | None) -> tuple[str, ...]:
+    """`variants` of a word from its norm, script and the letters as typed (None: not looked at)."""
     out: dict[str, None] = {norm: None}
     one = squeeze(norm, 1)
     out[one] = None
@@ -774,15 +796,18 @@ def variants(token: Token, lang: str | None = None, original: str | None = None)
         if "'" in form:
             out[form.replace("'", "")] = None
             out[form.split("'", 1)[0]] = None
-    if token.script == LATIN and lang in ("ru", "hy"):
+    if script == LATIN and lang in ("ru", "hy"):
         for form in (norm, one):
             out[transliterate(form.replace("'", "") if lang == "hy" else form, lang)] = None
         if lang == "ru":
             out[lookalike_reading(norm)] = None
-        if original is not None and 0 <= token.start < token.end <= len(original):
-            typed = unicodedata.normalize("NFKC", original[token.start : token.end]).lower()
+        if typed is not None:
+            typed = unicodedata.normalize("NFKC", typed).lower()
             typed = "".join(c for c in typed if c.isalnum() or c in "@'")
             if typed and typed != norm:
                 out[transliterate(typed, lang)] = None
     out.pop("", None)
     return tuple(out)
+
+
+_remembered_variants = lru_cache(maxsize=8192)(_variants)  # about 2 MB when full

@@ -25,6 +25,7 @@ from __future__ import annotations
 import math
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from . import normalize as _normalize_module
 from .stemming import stem
@@ -194,7 +195,7 @@ def _content_words(tokens: Iterable[str], latin_as: str = "en") -> list[str]:
     translit = _transliterator() if latin_as in ("ru", "hy") else None
     out = []
     for word in tokens:
-        if len(word) < 3 or word in STOP_WORDS or not any(ch.isalpha() for ch in word):
+        if len(word) < 3 or word in STOP_WORDS or not (word.isalpha() or any(map(str.isalpha, word))):
             continue
         if translit is not None and word.isascii() and _native(translit, word, latin_as) in STOP_WORDS:
             continue
@@ -315,6 +316,7 @@ def _comment_features(words: list[str], latin_as: str, collection: list[_Doc]) -
     translit = _transliterator() if latin_as in ("ru", "hy") else None
     stems: Counter = Counter()
     grams: Counter = Counter()
+    every_gram: list[str] = []
     for word in words:
         if latin_as in ("ru", "hy") and _script(word) == "latin":
             candidates = []
@@ -330,9 +332,16 @@ def _comment_features(words: list[str], latin_as: str, collection: list[_Doc]) -
                 stems[candidates[0]] += 1
         else:
             stems[stem(word)] += 1
-        for g in _grams(_skeleton(word, latin_as)):
-            grams[g] += 1
+        every_gram.extend(
+            _word_grams(word, latin_as) if len(word) <= 64 else _grams(_skeleton(word, latin_as))
+        )
+    grams.update(every_gram)  # counted in the order met, as one by one
     return stems, grams
+
+
+@lru_cache(maxsize=8192)  # about 5 MB when full
+def _word_grams(word: str, latin_as: str) -> tuple[str, ...]:
+    return tuple(_grams(_skeleton(word, latin_as)))
 
 
 def _idf(features: Counter, collection: list[_Doc], attr: str) -> dict[str, float]:
@@ -384,6 +393,12 @@ def similarities(
 ) -> dict:
     """The comment's similarity to its article, thread, parent and to each background article.
     `words` are the comment's normalised tokens. Exposed for calibration and tests."""
+    return _similarities(words, None, lang, article, thread, parent, background)
+
+
+def _similarities(words, content, lang, article, thread, parent, background) -> dict:
+    """`similarities`, given the comment's content words as `_content_words` reads them under this
+    article (None: found here)."""
     own = _article_doc(article)
     bg_docs = []
     seen = {id(own)}
@@ -396,7 +411,9 @@ def similarities(
             bg_docs.append(d)
     collection = [own, *bg_docs]
     latin_as = _latin_as(own, lang)
-    content = _content_words(words, latin_as)[:MAX_COMMENT_TOKENS]
+    if content is None:
+        content = _content_words(words, latin_as)
+    content = content[:MAX_COMMENT_TOKENS]
     q_words, q_grams = _comment_features(content, latin_as, collection)
     idf_w = _idf(q_words, collection, "words")
     idf_g = _idf(q_grams, collection, "grams")
@@ -483,9 +500,7 @@ def _score(normalized, lang, article, thread, parent, background) -> RuleResult:
             return _unjudged()  # another language: lexical overlap cannot tell
         if lang == "en":
             return _unjudged()  # an English comment under a Russian or Armenian article
-    sims = similarities(
-        words, lang=lang, article=article, thread=thread, parent=parent, background=background
-    )
+    sims = _similarities(words, content, lang, article, thread, parent, background)
     best = sims["article"]
     if sims["thread"] is not None:
         best = max(best, THREAD_DISCOUNT * sims["thread"])

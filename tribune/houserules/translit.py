@@ -9,10 +9,13 @@ The Armenian output is in NFKC form, as token norms are: "և" is written "եւ".
 
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import combinations, product
 
 MAX_CANDIDATES = 16
 MAX_WORD = 64  # longer "words" are not lexicon entries; keeps the candidate search small
+# Readings of words seen lately (words repeat from comment to comment): about 4 MB when full.
+_CACHE_SIZE = 16_384
 
 _VOWELS = frozenset("aeiouy")
 _LATIN_VOWELS_NO_Y = frozenset("aeiou")
@@ -211,7 +214,16 @@ def transliterate(word: str, to: str) -> str:
     Characters it has no reading for pass through unchanged."""
     _check(to)
     word = word.lower()
+    if len(word) > MAX_WORD:  # not remembered: the cache holds words, not pages
+        return _reading(word, to)
+    return _transliterate(word, to)
+
+
+def _reading(word: str, to: str) -> str:
     return "".join(readings[0] for readings in _segments(word, to))
+
+
+_transliterate = lru_cache(maxsize=_CACHE_SIZE)(_reading)
 
 
 def lookalike_reading(word: str) -> str:
@@ -225,7 +237,11 @@ def transliteration_candidates(word: str, to: str, limit: int = MAX_CANDIDATES) 
     look-alike reading, then readings that differ from the first in one ambiguous unit, then in
     two, and so on (the more common alternatives first)."""
     _check(to)
-    word = word.lower()[:MAX_WORD]
+    return list(_candidates(word.lower()[:MAX_WORD], to, limit))
+
+
+@lru_cache(maxsize=2048)  # up to 16 readings each: about 2 MB when full
+def _candidates(word: str, to: str, limit: int) -> tuple[str, ...]:
     segments = _segments(word, to)
     primary = [readings[0] for readings in segments]
     seen: dict[str, None] = {"".join(primary): None}
@@ -248,4 +264,4 @@ def transliteration_candidates(word: str, to: str, limit: int = MAX_CANDIDATES) 
             seen.setdefault("".join(reading), None)
             if len(seen) >= limit:
                 break
-    return list(seen)[:limit]
+    return tuple(seen)[:limit]
