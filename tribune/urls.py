@@ -6,12 +6,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from tribune.api import api
-from tribune.core import health
+from tribune.core import health, metrics_views
 from tribune.newsroom import views as newsroom_views
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    path("metrics", metrics_views.metrics_view, name="metrics"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
@@ -36,3 +37,4 @@ urlpatterns += i18n_patterns(
 )
 
 handler404 = "tribune.newsroom.views.page_not_found"
+handler500 = "tribune.core.errors.server_error"

@@ -18,6 +18,8 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from tribune.core.tasks import enqueue_safely
+
 from .models import Notice
 
 logger = logging.getLogger(__name__)
@@ -152,7 +154,7 @@ def notify(user, kind, *, url="", **params) -> Notice | None:
     def send():
         from .tasks import email_notice
 
-        email_notice.enqueue(notice_id)
+        enqueue_safely(email_notice, notice_id)
 
     transaction.on_commit(send)
     return notice

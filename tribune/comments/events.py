@@ -3,20 +3,26 @@
 from django.db import transaction
 from wagtail.models import Page
 
-from tribune.core import page_cache
+from tribune.core import front_cache, page_cache
+from tribune.core.tasks import enqueue_safely
 
 
 def thread_changed(article_id, *, pick=False):
     """After commit, the article's page leaves the anonymous page cache; when an editor's pick
-    changed (picked, unpicked, edited or gone), every page does, for the home pages show picks."""
+    changed (picked, unpicked, edited or gone), every page does, for the home pages show picks.
+    The front proxy's copies of the article (and of the home pages) are purged by a task."""
 
     def purge():
+        page = Page.objects.filter(pk=article_id).first()
         if pick:
             page_cache.purge_all()
-            return
-        page = Page.objects.filter(pk=article_id).first()
-        if page is not None and page.url:
+        elif page is not None and page.url:
             page_cache.purge_paths([page.url])
+        if front_cache.enabled():
+            pages = [page] if page is not None else []
+            if pick:
+                pages += list(Page.objects.live().filter(depth=2))  # the home page of each language
+            front_cache.purge(p.full_url for p in pages)
 
     transaction.on_commit(purge)
 
@@ -31,6 +37,6 @@ def comment_event(event, comment_id, **extra):
             return
         from .tasks import deliver_webhooks
 
-        deliver_webhooks.enqueue(event, comment_id, extra)
+        enqueue_safely(deliver_webhooks, event, comment_id, extra)
 
     transaction.on_commit(enqueue)

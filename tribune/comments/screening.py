@@ -11,6 +11,8 @@ from html import unescape
 
 from django.core.cache import cache
 
+from tribune.core import metrics
+
 from .models import Comment, Status
 
 logger = logging.getLogger(__name__)
@@ -126,20 +128,21 @@ def _default_policy():
 def screen(*, text, article, parent=None, author=None, config=None) -> Screening:
     if config is not None and not config.engine_enabled:
         return Screening(status=Status.HELD, reason="engine_off", details={"screened_by": "nobody"})
+    language = article.locale.language_code
     try:
         from tribune.houserules import assess
 
-        result = assess(
-            text,
-            article=article_text(article),
-            thread=_thread(article),
-            parent=parent.text if parent is not None else None,
-            background=_background(article),
-            policy=policy_for_language(
-                site_policy(config) if config is not None and config.pk else _default_policy(),
-                article.locale.language_code,
+        context = {
+            "article": article_text(article),
+            "thread": _thread(article),
+            "parent": parent.text if parent is not None else None,
+            "background": _background(article),
+            "policy": policy_for_language(
+                site_policy(config) if config is not None and config.pk else _default_policy(), language
             ),
-        )
+        }
+        with metrics.engine_timer(language):
+            result = assess(text, **context)
     except Exception:  # the engine is down: a person decides
         logger.exception("house-rules engine failed; holding the comment")
         return Screening(status=Status.HELD, reason="engine_unavailable", details={"screened_by": "fallback"})

@@ -15,6 +15,7 @@ from wagtail.models import Site
 
 from tribune.accounts import notices
 from tribune.accounts.selectors import standing_of
+from tribune.core import metrics
 
 from . import errors, events, ratelimit, screening, text
 from .models import (
@@ -155,6 +156,7 @@ def comment_submit(
     verdict = screening.screen(text=cleaned, article=article, parent=target, author=author, config=config)
     engine_rules = verdict.details.get("reasons", [])
     if verdict.status != Status.PUBLISHED and engine_rules and not acknowledge_rules:
+        metrics.comment_nudged(language=article.locale.language_code, rule=engine_rules[0])
         # Nothing is stored and nothing counted: the reader may send it again at once, edited or not.
         raise errors.Nudge(verdict)
     _check_rate(author, ip_address, config)
@@ -194,6 +196,7 @@ def comment_submit(
         )
         if comment.root_id and status == Status.PUBLISHED:
             Comment.objects.filter(pk=comment.root_id).update(reply_count=F("reply_count") + 1)
+        metrics.comment_submitted(comment)
         events.thread_changed(article.pk)
         events.comment_event("comment.created", comment.pk)
         if status == Status.HELD:
@@ -321,6 +324,7 @@ def comment_report(*, comment, reporter, reason, note="") -> Report:
                 note=note,
                 details={"report": report.pk},
             )
+            metrics.comment_reported(report, comment)
     except IntegrityError as exc:  # a second report racing the first
         raise errors.AlreadyReported() from exc
     return report
@@ -528,6 +532,7 @@ def comment_moderate(*, comment_id, moderator, action, reason="", note="", seen=
                 outcome=Appeal.Outcome.RESTORED, decided_by=moderator, decided_at=now, note=note
             )
         _tell_author(comment, decision, config)
+        metrics.comment_decided(decision, comment)
         events.thread_changed(comment.article_id, pick=pick_changed)
         events.comment_event("comment.decided", comment.pk, decision=decision.pk)
     return comment
@@ -688,6 +693,7 @@ def appeal_decide(*, appeal_id, moderator, restore, note="") -> Appeal:
                 note=note,
                 comment=comment.pk,
             )
+        metrics.comment_decided(decision, comment)
         events.thread_changed(comment.article_id)
         events.comment_event("comment.decided", comment.pk, decision=decision.pk)
     return appeal

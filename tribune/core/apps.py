@@ -11,6 +11,7 @@ class CoreConfig(AppConfig):
         from wagtail.models import Page
         from wagtail.signals import page_published, page_unpublished
 
+        from . import metrics  # noqa: F401 - connects the failed-task counter in every process
         from .page_cache import purge_on_page_change
 
         # Signals keep the page cache in step with Wagtail's own actions; no business logic here.

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "tribune.core.logs.RequestIdMiddleware",
+    "tribune.core.metrics.MetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -209,11 +210,66 @@ TAGGIT_CASE_INSENSITIVE = True
 # Production without Redis uses files under var/ (see production.py).
 REDIS_URL = os.environ.get("REDIS_URL")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # When Redis cannot be reached, each process carries on with its own memory (tribune/core/cache.py).
+    CACHES = {
+        "default": {
+            "BACKEND": "tribune.core.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {
+                "socket_connect_timeout": 0.5,
+                "socket_timeout": 0.5,
+                "RETRY_SECONDS": 5,
+                "FALLBACK_MAX_SECONDS": 30,
+                "ON_RECOVER": "tribune.core.page_cache.purge_all",
+            },
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tribune"}}
 
+# Background work (django_tasks). TASKS_BACKEND=immediate (the default here; production's default is
+# rq when REDIS_URL is set) runs each task in the process that enqueues it, after its transaction
+# commits. TASKS_BACKEND=rq puts tasks on RQ queues in Redis (TASKS_REDIS_URL, else REDIS_URL) for
+# `manage.py rqworker default --with-scheduler`. Every job is retried (a worker that dies mid-task
+# included), so tasks must be idempotent. See docs/tasks.md.
+TASKS_REDIS_URL = os.environ.get("TASKS_REDIS_URL") or REDIS_URL or "redis://127.0.0.1:6379/0"
+TASK_QUEUES = list(dict.fromkeys(["default", *env_list("TASK_QUEUES")]))  # "default" and any others
+TASK_RETRIES = int(os.environ.get("TASK_RETRIES", "5"))
+TASK_RETRY_INTERVALS = [10, 60, 300, 1800, 3600]  # seconds before the 1st, 2nd… retry; then the last
+TASK_QUEUE_DOWN_SECONDS = 30  # after a failed enqueue, a process runs its tasks itself this long
+TASK_MAINTENANCE_SECONDS = 60  # how often workers look for the jobs of dead workers
+RQ_QUEUES = {
+    name: {"URL": TASKS_REDIS_URL, "DEFAULT_TIMEOUT": int(os.environ.get("TASK_TIMEOUT", "900"))}
+    for name in TASK_QUEUES
+}
+RQ = {
+    "JOB_CLASS": "django_tasks_rq.Job",
+    "QUEUE_CLASS": "tribune.core.tasks.RetryingQueue",
+    "WORKER_CLASS": "tribune.core.tasks.Worker",
+}
+INSTALLED_APPS += ["django_rq"]
+
+
+def task_backends(kind: str) -> dict:
+    """TASKS for TASKS_BACKEND=kind: "immediate" or "rq"."""
+    backends = {
+        "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        "rq": "django_tasks_rq.RQBackend",
+    }
+    if kind not in backends:
+        raise ValueError(f"TASKS_BACKEND must be 'immediate' or 'rq', not {kind!r}")
+    return {"default": {"BACKEND": backends[kind], "QUEUES": TASK_QUEUES}}
+
+
+TASKS = task_backends(os.environ.get("TASKS_BACKEND", "immediate"))
+
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Prometheus metrics at /metrics, for direct connections from these addresses or networks, or for
+# anyone with "Authorization: Bearer $METRICS_TOKEN" when it is set. Several gunicorn workers share
+# their metrics through PROMETHEUS_MULTIPROC_DIR (see tribune/core/metrics.py).
+METRICS_ALLOWED_IPS = env_list("METRICS_ALLOWED_IPS", "127.0.0.1,::1")
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
 
 # Every line carries the request's id (also returned as X-Request-ID); LOG_FORMAT=json for collectors.
 LOGGING = {

@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *
-from .base import REDIS_URL, VAR_DIR, env_bool
+from .base import REDIS_URL, VAR_DIR, env_bool, task_backends
 
 try:
     SECRET_KEY = os.environ["SECRET_KEY"]
@@ -35,5 +35,22 @@ if not REDIS_URL:
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(VAR_DIR / "cache"),
+        }
+    }
+
+# Background work goes to the Redis queue, for workers, whenever Redis is configured (docs/tasks.md).
+TASKS = task_backends(
+    os.environ.get("TASKS_BACKEND", "rq" if os.environ.get("TASKS_REDIS_URL") or REDIS_URL else "immediate")
+)
+
+# The front proxy's cache (deploy/nginx): Wagtail purges a page there when it is published, Tribune
+# when its thread changes. FRONTEND_CACHE_URL is where the proxy takes PURGE requests.
+FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL")
+if FRONTEND_CACHE_URL:
+    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
         }
     }

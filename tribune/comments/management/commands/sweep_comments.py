@@ -4,6 +4,7 @@ Meant for cron or a systemd timer, e.g. hourly: `python manage.py sweep_comments
 from django.core.management.base import BaseCommand
 
 from tribune.comments.tasks import STALE_AFTER_HOURS, SWEEP_BATCH, sweep
+from tribune.core.tasks import enqueue_safely
 
 
 class Command(BaseCommand):
@@ -30,7 +31,7 @@ class Command(BaseCommand):
         if now:
             self._report(sweep.call(stale_after_hours=hours, batch_size=batch_size))
             return
-        result = sweep.enqueue(stale_after_hours=hours, batch_size=batch_size)
+        result = enqueue_safely(sweep, stale_after_hours=hours, batch_size=batch_size)
         if result.is_finished:  # the immediate backend runs it at once
             self._report(result.return_value)
         else:
