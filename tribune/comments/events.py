@@ -6,13 +6,17 @@ from wagtail.models import Page
 from tribune.core import front_cache, page_cache
 from tribune.core.tasks import enqueue_safely
 
+from . import thread_cache
+
 
 def thread_changed(article_id, *, pick=False):
-    """After commit, the article's page leaves the anonymous page cache; when an editor's pick
+    """After commit, the thread's version moves on (comments.thread_cache) and the article's page
+    leaves the anonymous page cache; when an editor's pick
     changed (picked, unpicked, edited or gone), every page does, for the home pages show picks.
     The front proxy's copies of the article (and of the home pages) are purged by a task."""
 
     def purge():
+        thread_cache.bump(article_id)
         page = Page.objects.filter(pk=article_id).first()
         if pick:
             page_cache.purge_all()
