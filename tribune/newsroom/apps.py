@@ -6,3 +6,6 @@ class NewsroomConfig(AppConfig):
     name = "tribune.newsroom"
     label = "newsroom"
     verbose_name = _("Newsroom")
+
+    def ready(self):
+        from . import search_index  # noqa: F401 - the search table's model and its signal handlers

@@ -7,17 +7,21 @@ import datetime
 
 from django.apps import apps
 from django.core.cache import cache
-from django.db.models import Count, F, Q, Sum, Window
+from django.db.models import Case, Count, F, Q, Sum, When, Window
 from django.db.models.functions import RowNumber, Substr
 from django.utils import timezone
 from taggit.models import Tag
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search.utils import parse_query_string
 
 from tribune.core.request_cache import request_cached
 
+from . import search_index
+from .search_text import normalise
+
 MOST_READ_CACHE_SECONDS = 300
 MOST_READ_DAYS = 2
+SEARCH_MAX_WORDS = 32
 
 
 def _model(name):
@@ -210,12 +214,21 @@ def archive_months(locale_id):
 
 def search_articles(locale_id, query):
     """Live articles of one language matching every word of `query` ("quoted words" as a phrase),
-    best first. A colon means nothing special to readers, so it never becomes a search filter."""
-    _filters, parsed = parse_query_string(query.replace(":", " "), operator="and")
-    return (
-        _model("ArticlePage")
-        .objects.live()
-        .filter(locale_id=locale_id)
-        .select_related("lead_image")
-        .search(parsed)
-    )
+    best first: a match in the headline above one in the body. On PostgreSQL words are matched by
+    their stems in the language's own text search configuration (`search_index`); on SQLite through
+    Wagtail's database backend. On both the query is normalised as the indexed text was
+    (`search_text.normalise`). A colon means nothing special to readers, so it never becomes a
+    search filter. Words past the first SEARCH_MAX_WORDS are left out."""
+    words = normalise(query).replace(":", " ").split()[:SEARCH_MAX_WORDS]
+    _filters, parsed = parse_query_string(" ".join(words), operator="and")
+    articles = _model("ArticlePage").objects.live().filter(locale_id=locale_id).select_related("lead_image")
+    if search_index.uses_postgres_search():
+        language_code = Locale.objects.filter(pk=locale_id).values_list("language_code", flat=True).get()
+        return search_index.search_live_articles(articles, language_code, parsed)
+    # Wagtail's SQLite ranking weighs a row as a whole: headline matches are put first here, then
+    # the newest.
+    matching = articles.search(parsed, order_by_relevance=False).get_queryset()
+    in_headline = articles.search(parsed, fields=["title"], order_by_relevance=False).get_queryset()
+    return matching.annotate(
+        headline_match=Case(When(pk__in=in_headline.values("pk"), then=1), default=0)
+    ).order_by("-headline_match", "-published_at", "-pk")
