@@ -31,6 +31,21 @@ def thread_changed(article_id, *, pick=False):
     transaction.on_commit(purge)
 
 
+def slow_checks(comment_id):
+    """After commit, where the house-rules engine has slow checks (the multilingual encoder), a task
+    judges the stored comment again with them: a published comment they would hold is held."""
+
+    def enqueue():
+        from tribune.houserules import slow_checks_available
+
+        if slow_checks_available():
+            from .tasks import rescreen
+
+            enqueue_safely(rescreen, comment_id)
+
+    transaction.on_commit(enqueue)
+
+
 def comment_event(event, comment_id, **extra):
     """After commit, the newsroom's webhooks that want `event` are told (by a task, with ids)."""
 

@@ -153,7 +153,9 @@ def comment_submit(
     if target is not None and target.depth >= LAST_LEVEL:
         # Deeper replies attach to the last level shown, remembering whom they answer.
         parent, in_reply_to = target.parent, target
-    verdict = screening.screen(text=cleaned, article=article, parent=target, author=author, config=config)
+    verdict = screening.screen(
+        text=cleaned, article=article, parent=target, author=author, config=config, quick=True
+    )
     engine_rules = verdict.details.get("reasons", [])
     if verdict.status != Status.PUBLISHED and engine_rules and not acknowledge_rules:
         metrics.comment_nudged(language=article.locale.language_code, rule=engine_rules[0])
@@ -201,6 +203,7 @@ def comment_submit(
         events.comment_event("comment.created", comment.pk)
         if status == Status.HELD:
             events.comment_event("comment.held", comment.pk)
+        events.slow_checks(comment.pk)
     return comment
 
 
@@ -226,7 +229,7 @@ def comment_edit(*, comment, editor, text_raw) -> Comment:
     if cleaned == comment.text:
         return comment
     verdict = screening.screen(
-        text=cleaned, article=comment.article, parent=comment.parent, author=editor, config=config
+        text=cleaned, article=comment.article, parent=comment.parent, author=editor, config=config, quick=True
     )
     with transaction.atomic():
         locked = Comment.objects.select_for_update().get(pk=comment.pk)
@@ -269,6 +272,7 @@ def comment_edit(*, comment, editor, text_raw) -> Comment:
             details={"revision": revision.pk, **verdict.details},
         )
         events.thread_changed(locked.article_id, pick=locked.featured)
+        events.slow_checks(locked.pk)
     return locked
 
 

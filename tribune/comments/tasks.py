@@ -21,6 +21,14 @@ def deliver_webhooks(event, comment_id, extra=None):
     return webhooks.deliver(event, comment_id, extra or {})
 
 
+@task()
+def rescreen(comment_id):
+    """The house rules' slow checks on a stored comment (events.slow_checks). Returns its status, or
+    None if it is gone."""
+    comment = services.comment_rescreen(comment_id=comment_id)
+    return comment.status if comment is not None else None
+
+
 def stale_unmoderated(*, hours=STALE_AFTER_HOURS, now=None):
     """Published comments that no moderator has looked at, written more than `hours` ago."""
     before = (now or timezone.now()) - datetime.timedelta(hours=hours)

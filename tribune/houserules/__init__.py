@@ -1,7 +1,17 @@
 """The house-rules engine: every comment checked against each rule (abusive, filthy, advertising,
 off_topic) in English, Russian and Armenian, offline. Pure Python; imports nothing from Django."""
 
-from .engine import DEFAULT_POLICY, HOLD, PUBLISH, REJECT, Assessment, Policy, assess, model_version
+from .engine import (
+    DEFAULT_POLICY,
+    HOLD,
+    PUBLISH,
+    REJECT,
+    Assessment,
+    Policy,
+    assess,
+    model_version,
+    slow_checks_available,
+)
 from .types import LANGUAGES, RULES, Article, Finding
 
 __all__ = [
@@ -17,4 +27,5 @@ __all__ = [
     "Policy",
     "assess",
     "model_version",
+    "slow_checks_available",
 ]

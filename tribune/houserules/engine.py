@@ -114,9 +114,13 @@ def assess(
     policy=None,
     background=(),
     recent_texts=(),
+    encoder=True,
 ) -> Assessment:
     """Check `text` against every house rule. Never raises: a rule that fails is reported in
-    `errors`, scored 0 and not judged, and the decision becomes at least "hold"."""
+    `errors`, scored 0 and not judged, and the decision becomes at least "hold".
+
+    `encoder=False` is the quick judgement: no multilingual encoder even where one is installed (a
+    site judges the comment again with it after answering the reader; see `slow_checks_available`)."""
     policy = policy or DEFAULT_POLICY
     text = _safe_text(text)
     errors = []
@@ -140,6 +144,7 @@ def assess(
         "parent": _safe_text(parent) if parent else None,
         "background": tuple(_as_article(a) for a in background or ()),
         "recent_texts": tuple(_safe_text(t) for t in recent_texts or ()),
+        "encoder": bool(encoder),
     }
     results = {}
     for name, module in (
@@ -179,7 +184,7 @@ def assess(
         decision=decision,
         reasons=reasons,
         flags=flags,
-        model_version=model_version(),
+        model_version=model_version(encoder=encoder),
         errors=tuple(errors),
     )
 
@@ -278,10 +283,15 @@ def _finding_order(finding: Finding):
     return (finding.start, finding.end, finding.rule)
 
 
-def model_version():
-    parts = [ENGINE_VERSION]
-    for module in (abusive, advertising):
-        version = getattr(module, "model_version", None)
-        if callable(version):
-            parts.append(version())
+def model_version(encoder=True):
+    parts = [ENGINE_VERSION, abusive.model_version(encoder=encoder)]
+    version = getattr(advertising, "model_version", None)
+    if callable(version):
+        parts.append(version())
     return "+".join(parts)
+
+
+def slow_checks_available():
+    """Whether the full judgement (with the encoder) can differ from the quick one in this process:
+    an encoder is installed and a model has a head for it."""
+    return model_version(encoder=True) != model_version(encoder=False)
