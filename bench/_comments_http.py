@@ -56,9 +56,11 @@ def fill(url: str, top_level: int, headers: list[str], fields: dict) -> int:
     def text(kind: str) -> str:
         nonlocal posted
         posted += 1
+        # What a reader might write, which Tribune's house rules publish as it is: a text they
+        # would hold (the abusive classifier has false positives) is answered with a nudge.
         return (
-            f"Benchmark {kind} {run}-{posted}: a reader's view on the story, long enough to look like "
-            "a real comment, with a second sentence for good measure."
+            f"Thank you for this report ({kind} {run}-{posted}). The figures on the budget are "
+            "clearer now, and I hope the council reads it too."
         )
 
     for _ in range(top_level):

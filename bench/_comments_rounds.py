@@ -188,6 +188,36 @@ def tables(runs: list[Run], labels: dict[str, str]) -> list[str]:
     return lines
 
 
+def target_lines(runs: list[Run], labels: dict[str, str], targets: list[tuple[str, float]]) -> list[str]:
+    """Whether the first server reaches `ratio` × the second one's req/s, for each (operation, ratio);
+    the same ratio of CPU per request is shown beside it, for a busy machine moves req/s most."""
+    servers = list(dict.fromkeys(run.server for run in runs))
+    if len(servers) < 2 or not targets:
+        return []
+    first, other = servers[0], servers[1]
+    by_key = {(run.operation, run.server): run for run in runs}
+    rows = [("target", "wanted", "req/s ratio", "CPU/req ratio", "met (req/s)")]
+    for operation, wanted in targets:
+        mine, theirs = by_key.get((operation, first)), by_key.get((operation, other))
+        if mine is None or theirs is None:
+            continue
+        rps = statistics.median(mine.rps) / statistics.median(theirs.rps)
+        my_cpu = statistics.median(mine.cpu_ms)
+        cpu = statistics.median(theirs.cpu_ms) / my_cpu if my_cpu > 0 else float("nan")
+        rows.append(
+            (
+                f"{labels[operation]}: {first} ≥ {_times(wanted)} {other}",
+                f"{wanted:g}",
+                _ratio(rps),
+                _ratio(cpu) if cpu == cpu else "n/a",
+                "yes" if rps >= wanted else "NO",
+            )
+        )
+    if len(rows) == 1:
+        return []
+    return ["", *_aligned(rows, left=1)]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=5)
@@ -199,6 +229,14 @@ def main() -> int:
     parser.add_argument("--read-label", default=OPERATIONS["read"])
     parser.add_argument("--post-label", default=OPERATIONS["post"])
     parser.add_argument("--out", type=Path, help="also write the table here")
+    parser.add_argument(
+        "--target",
+        nargs=2,
+        action="append",
+        default=[],
+        metavar=("OPERATION", "RATIO"),
+        help="read or post: the first server should serve RATIO × the second one's req/s",
+    )
     parser.add_argument(
         "--posted-out",
         type=Path,
@@ -235,6 +273,14 @@ def main() -> int:
     if len({run.server for run in runs}) < 2:
         parser.error("need at least two servers to compare")
     labels = {"read": args.read_label, "post": args.post_label}
+    targets = []
+    for operation, ratio in args.target:
+        if operation not in OPERATIONS:
+            parser.error(f"--target: the operation is one of {', '.join(OPERATIONS)}, not {operation!r}")
+        try:
+            targets.append((operation, float(ratio)))
+        except ValueError:
+            parser.error(f"--target: {ratio!r} is not a number")
     started = time.strftime("%Y-%m-%d %H:%M:%S %Z")
     load_before = _load_average()
 
@@ -258,9 +304,10 @@ def main() -> int:
         f"-c{args.connections}; {os.cpu_count()} CPUs, load average {load_before} before, {_load_average()} after",
         "",
         *tables(runs, labels),
+        *target_lines(runs, labels, targets),
         "",
         "CPU ms/req: user+system CPU of the server's processes per request (median of rounds). Ratios are "
-        "of the medians.",
+        "of the medians; a CPU/req ratio above 1 means the first server spends less CPU per request.",
     ]
     if float(load_before) >= (os.cpu_count() or 1):
         lines.append("NOTE: the machine was busy before the run; trust CPU ms/req more than req/s.")

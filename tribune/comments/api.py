@@ -19,6 +19,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.errors import AuthenticationError, HttpError
+from ninja.renderers import JSONRenderer
 from ninja.security import HttpBearer
 from ninja.security import SessionAuth as NinjaSessionAuth
 from ninja.utils import check_csrf
@@ -27,8 +28,8 @@ from pydantic import AfterValidator, StrictBool
 from tribune.accounts import tokens
 from tribune.newsroom.models import ArticlePage
 
+from . import api_cache, selectors, services
 from . import errors as comment_errors
-from . import selectors, services
 from .forms import HARD_CAP
 from .models import ENGINE_RULES, Report
 from .models import Status as CommentStatus
@@ -38,6 +39,7 @@ from .views import client_ip
 MAX_ID = 2**63 - 1  # the largest id the database holds; a larger one is a bad request, not a crash
 MAX_LIMIT = 100
 MAX_OFFSET = 1_000_000
+JSON = JSONRenderer()
 
 
 # Authentication ---------------------------------------------------------------------------------
@@ -338,12 +340,25 @@ def thread(
         selectors.PAGE_SIZE
     ),
 ):
-    """One page of an article's conversation: top-level comments with all their replies."""
-    article = _live_article(article_id)
+    """One page of an article's conversation: top-level comments with all their replies.
+
+    The answer carries an `ETag`; sent back in `If-None-Match`, it is answered 304 while the thread
+    has not changed."""
     viewer = request.auth
-    page = selectors.thread(article.pk, viewer, order, offset, min(limit, MAX_LIMIT))
+    limit = min(limit, MAX_LIMIT)
+    listing = api_cache.listing(article_id=article_id, viewer=viewer, order=order, offset=offset, limit=limit)
+    content = listing.cached()
+    if content is None:
+        content = _thread_json(request, _live_article(article_id), viewer, order, offset, limit)
+        listing.store(content)
+    return listing.respond(request, content)
+
+
+def _thread_json(request, article, viewer, order, offset, limit):
+    """The page as the operation's schema answers it, rendered to JSON once for the cache."""
+    page = selectors.thread(article.pk, viewer, order, offset, limit)
     viewer_id = viewer.pk if viewer.is_authenticated else None
-    return {
+    data = {
         "total": page.total,
         "order": page.order,
         "offset": page.offset,
@@ -351,6 +366,8 @@ def thread(
         "next_offset": page.next_offset if page.has_more else None,
         "comments": [_tree(root, viewer_id) for root in page.roots],
     }
+    # As django-ninja would answer it: the schema's dump through its JSON renderer (the API's own).
+    return JSON.render(request, Thread.model_validate(data).model_dump(), response_status=200)
 
 
 @router.post(
