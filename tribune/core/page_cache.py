@@ -7,6 +7,7 @@ token and no message can ever enter it. Publishing or unpublishing any page empt
 everywhere); a change to an article's visible thread purges that article's page."""
 
 import re
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -19,21 +20,31 @@ NEVER = ("/accounts/", "/comments/", "/search/")
 TIMEOUT = getattr(settings, "TRIBUNE_PAGE_CACHE_SECONDS", 300)
 
 
-def _version():
-    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+def _fresh():
+    return time.time_ns() // 1000
+
+
+def version():
+    """The version every cached page's key carries; purge_all moves it on. One that has left the
+    cache (evicted, Redis restarted) starts again from the clock, never from a number whose pages
+    might still be cached."""
+    current = cache.get(VERSION_KEY)
+    if current is None:
+        cache.add(VERSION_KEY, _fresh(), timeout=None)
+        current = cache.get(VERSION_KEY, _fresh())
+    return current
 
 
 def _key(path):
-    return f"pagecache:v{_version()}:{path}"
+    return f"pagecache:v{version()}:{path}"
 
 
 def purge_all():
     """Every cached page goes (a page was published or unpublished)."""
-    if not cache.add(VERSION_KEY, 2, timeout=None):
-        try:
-            cache.incr(VERSION_KEY)
-        except ValueError:
-            cache.set(VERSION_KEY, 2, timeout=None)
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # not in the cache: any new number from the clock will do
+        cache.set(VERSION_KEY, _fresh(), timeout=None)
 
 
 def purge_on_page_change(**kwargs):
