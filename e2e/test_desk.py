@@ -158,7 +158,16 @@ def test_a_rule_breaking_armenian_comment_is_nudged_held_rejected_appealed_and_r
         context.close()
 
 
-@pytest.mark.parametrize("path", ["/admin/desk/queue/held/", "/admin/desk/queue/reported/", "/admin/desk/log/", "/admin/desk/dashboard/", "/admin/desk/policy/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/desk/queue/held/",
+        "/admin/desk/queue/reported/",
+        "/admin/desk/log/",
+        "/admin/desk/dashboard/",
+        "/admin/desk/policy/",
+    ],
+)
 def test_desk_pages_have_no_serious_accessibility_violations(browser, demo_site, path):
     context = browser.new_context(base_url=demo_site.url, viewport={"width": 1280, "height": 900})
     page = context.new_page()

@@ -263,7 +263,9 @@ def test_a_receiver_not_listening_is_noted_and_the_comment_is_posted(
 
 
 def test_a_redirect_is_noted_not_followed(article, moderator, django_capture_on_commit_callbacks):
-    comment = Comment.objects.filter(article=article, status=Status.PUBLISHED, reviewed_at__isnull=True).first()
+    comment = Comment.objects.filter(
+        article=article, status=Status.PUBLISHED, reviewed_at__isnull=True
+    ).first()
     with Receiver(status=302, headers={"Location": "http://127.0.0.1:9/elsewhere"}) as moving:
         webhook = hook(moving.url)
         with django_capture_on_commit_callbacks(execute=True):

@@ -16,7 +16,7 @@ from tribune.comments.models import Comment, Report, Status
 from tribune.comments.services import comment_delete
 
 from . import notices
-from .models import ModeratorNote, Sanction
+from .models import ModeratorNote, Sanction, User
 
 EXPORT_FORMAT = "tribune-account-export"
 EXPORT_VERSION = 1
@@ -122,6 +122,32 @@ def account_export(user) -> dict:
             for s in sanctions
         ],
     }
+
+
+def profile_update(*, user, display_name: str, language: str) -> None:
+    """Save the reader's display name and the language of the messages sent to them. When the name
+    shown with their comments changes, every thread they wrote in changes with it: its version moves
+    on after the commit (cached renderings of threads show names)."""
+    with transaction.atomic():
+        stored = User.objects.select_for_update().get(pk=user.pk)
+        renamed = stored.public_name != _public_name(stored, display_name)
+        user.display_name, user.language = display_name, language
+        user.save(update_fields=["display_name", "language"])
+        if renamed:
+            public_name_changed(user=user)
+
+
+def _public_name(user, display_name):
+    return display_name or user.first_name or user.username
+
+
+def public_name_changed(*, user) -> None:
+    """After the commit, the threads with a comment of `user` (in any state: their own waiting
+    comments show the name to them) move on to a new version, as do their pages in the caches."""
+    for article_id in (
+        Comment.objects.filter(author=user).values_list("article_id", flat=True).distinct().order_by()
+    ):
+        events.thread_changed(article_id)
 
 
 def account_delete(*, user, remove_comments: bool) -> None:

@@ -119,7 +119,11 @@ def profile(request):
     user = request.user
     form = ProfileForm(request.POST or None, instance=user)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.profile_update(
+            user=user,
+            display_name=form.cleaned_data["display_name"],
+            language=form.cleaned_data["language"],
+        )
         messages.success(request, _("Your account was updated."))
         return redirect("accounts:profile")
     context = {

@@ -11,7 +11,7 @@ from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -376,9 +376,10 @@ class ArticlePage(Page):
         selectors.attach_sections(
             [self], self.locale_id, selectors.sections_for_request(request, self.locale_id)
         )
-        context["editors_choice"] = selectors.editors_choice(self.locale_id)
-        context["related"] = selectors.related_articles(self, self.tag_list)
-        context["most_read"] = selectors.most_read(self.locale_id)
+        # Read only if the template renders them: its fragment caches usually hold what they show.
+        context["editors_choice"] = SimpleLazyObject(lambda: selectors.editors_choice(self.locale_id))
+        context["related"] = SimpleLazyObject(lambda: selectors.related_articles(self, self.tag_list))
+        context["most_read"] = SimpleLazyObject(lambda: selectors.most_read(self.locale_id))
         return context
 
 

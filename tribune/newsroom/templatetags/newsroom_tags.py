@@ -2,17 +2,21 @@ import re
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Locale
 
+from tribune.core import page_cache
 from tribune.core.request_cache import request_cached
 from tribune.newsroom import selectors, structured_data
 from tribune.newsroom.models import HomePage
 
 register = template.Library()
 
+# Language links are kept this long at most (a publication changes the key at once).
+LANGUAGE_LINKS_SECONDS = 300
 # Sub-routes of a home page that mean the same thing in every language.
 PORTABLE_ROUTES = ("archive/", "search/")
 OPENING_PARAGRAPH = re.compile(r"^\s*<p(?:\s[^>]*)?>")
@@ -38,6 +42,13 @@ def current_locale_id(context):
 def home_page(context):
     request = context["request"]
     return homes_by_language(request).get(translation.get_language())
+
+
+@register.simple_tag
+def published_version():
+    """A number that moves on whenever a page is published, unpublished or deleted (the anonymous page
+    cache's version): part of the key of each cached fragment that shows other pages."""
+    return page_cache.version()
 
 
 @register.simple_tag(takes_context=True)
@@ -94,7 +105,24 @@ def language_links(context):
             )
         return links
 
-    return request_cached(request, "language_links", compute)
+    def shared():
+        # The same for every request of this path, language and host until a page is published.
+        page = context.get("page")
+        key = ":".join(
+            (
+                "language-links",
+                str(published_version()),
+                translation.get_language() or "",
+                str(getattr(page, "pk", "")),
+                request.get_host(),
+                request.get_full_path(),
+            )
+        )
+        if getattr(request, "is_preview", False) or request.META.get("QUERY_STRING"):
+            return compute()  # previews, and searches: one entry per query is not worth keeping
+        return cache.get_or_set(key, compute, LANGUAGE_LINKS_SECONDS)
+
+    return request_cached(request, "language_links", shared)
 
 
 @register.simple_tag(takes_context=True)
