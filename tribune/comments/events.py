@@ -9,15 +9,16 @@ from tribune.core.tasks import enqueue_safely
 from . import thread_cache
 
 
-def thread_changed(article_id, *, pick=False):
+def thread_changed(article_id, *, pick=False, article=None):
     """After commit, the thread's version moves on (comments.thread_cache) and the article's page
     leaves the anonymous page cache; when an editor's pick
     changed (picked, unpicked, edited or gone), every page does, for the home pages show picks.
-    The front proxy's copies of the article (and of the home pages) are purged by a task."""
+    The front proxy's copies of the article (and of the home pages) are purged by a task. The caller
+    may pass the `article` it has in hand, which spares looking it up again."""
 
     def purge():
         thread_cache.bump(article_id)
-        page = Page.objects.filter(pk=article_id).first()
+        page = article if article is not None else Page.objects.filter(pk=article_id).first()
         if pick:
             page_cache.purge_all()
         elif page is not None and page.url:

@@ -199,7 +199,7 @@ def comment_submit(
         if comment.root_id and status == Status.PUBLISHED:
             Comment.objects.filter(pk=comment.root_id).update(reply_count=F("reply_count") + 1)
         metrics.comment_submitted(comment)
-        events.thread_changed(article.pk)
+        events.thread_changed(article.pk, article=article)
         events.comment_event("comment.created", comment.pk)
         if status == Status.HELD:
             events.comment_event("comment.held", comment.pk)
