@@ -26,6 +26,7 @@ from ninja.utils import check_csrf
 from pydantic import AfterValidator, StrictBool
 
 from tribune.accounts import tokens
+from tribune.core.client import client_ip
 from tribune.newsroom.models import ArticlePage
 
 from . import api_cache, selectors, services
@@ -34,7 +35,6 @@ from .forms import HARD_CAP
 from .models import ENGINE_RULES, Report
 from .models import Status as CommentStatus
 from .templatetags.house_rules import EXPLANATIONS, rule_name
-from .views import client_ip
 
 MAX_ID = 2**63 - 1  # the largest id the database holds; a larger one is a bad request, not a crash
 MAX_LIMIT = 100

@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from tribune.accounts.selectors import standing_of
+from tribune.core.client import client_ip
 from tribune.newsroom.models import ArticlePage
 
 from . import errors, selectors, services, text
@@ -21,10 +22,6 @@ from .forms import APPEAL_MAX_LENGTH, AppealForm, CommentForm, EditForm, ReportF
 from .models import Decision, Status
 from .templatetags.house_rules import RULE_NAMES as HOUSE_RULES
 from .templatetags.house_rules import explain
-
-
-def client_ip(request):
-    return request.META.get("REMOTE_ADDR") or None
 
 
 def _article(article_id):

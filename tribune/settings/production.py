@@ -13,6 +13,8 @@ except KeyError as exc:  # pragma: no cover - exercised by deployment, not tests
     raise ImproperlyConfigured("Set SECRET_KEY in the environment.") from exc
 
 DEBUG = False
+# Behind deploy/nginx: the reader's address is the last entry of X-Forwarded-For.
+TRUSTED_PROXY_COUNT = ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
