@@ -17,6 +17,7 @@ from tribune.accounts.tokens import TokenError
 from tribune.comments.api import CsrfFailed, InvalidToken, fallback, nudge_body
 from tribune.comments.api import router as comments_router
 from tribune.comments.errors import CommentError, Nudge, RateLimited
+from tribune.core.errors import RETRY_AFTER_SECONDS, database_unavailable
 from tribune.desk.api import router as moderation_router
 
 logger = logging.getLogger(__name__)
@@ -172,7 +173,17 @@ def not_found(request, error):
 
 @api.exception_handler(Exception)
 def server_error(request, error):
-    """A bug: logged with its traceback, reported like any Django error, answered in JSON."""
+    """A bug: logged with its traceback, reported like any Django error, answered in JSON. The
+    database away (restarting, failing over) is not a bug: 503 with Retry-After, as for pages."""
+    if database_unavailable(error):
+        logger.warning("API: database unavailable on %s %s: %s", request.method, request.path, error)
+        return error_response(
+            request,
+            503,
+            "unavailable",
+            _("The service is briefly unavailable. Please try again in a few seconds."),
+            headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+        )
     logger.error("API error on %s %s", request.method, request.path, exc_info=error)
     signals.got_request_exception.send(sender=None, request=request)
     return error_response(

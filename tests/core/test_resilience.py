@@ -189,3 +189,16 @@ def test_the_site_answers_503_when_the_database_fails_in_a_view(monkeypatch):
     response = Client(raise_request_exception=False).get("/en/")
     assert response.status_code == 503
     assert response["Retry-After"] == "5"
+
+
+def test_the_api_answers_503_in_json_when_the_database_fails(monkeypatch, article):
+    from tribune.comments import api as comments_api
+
+    def no_database(*args, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(comments_api, "_live_article", no_database)
+    response = Client().get(f"/api/v1/articles/{article.pk}/comments")
+    assert response.status_code == 503
+    assert response["Retry-After"] == str(errors.RETRY_AFTER_SECONDS)
+    assert response.json()["code"] == "unavailable"
