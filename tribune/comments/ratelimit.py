@@ -18,6 +18,19 @@ def start_cooldown(key, seconds, now=None):
     cache.set(f"cooldown:{key}", time.time() if now is None else now, timeout=seconds)
 
 
+def claim_cooldown(key, seconds, now=None):
+    """Start the cooldown under `key` unless one is running, in one step (two requests at once
+    cannot both claim it). Returns 0 when claimed, else the seconds still to wait."""
+    now = time.time() if now is None else now
+    if cache.add(f"cooldown:{key}", now, timeout=seconds):
+        return 0
+    return max(1, cooldown_remaining(key, seconds, now))
+
+
+def release_cooldown(key):
+    cache.delete(f"cooldown:{key}")
+
+
 def hit(key, limit, window_seconds, now=None):
     """Count one event under `key` in a fixed window; returns 0 while within `limit`, else the
     seconds until the window ends. Events over the limit are counted too: hammering never helps."""

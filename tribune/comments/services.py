@@ -89,9 +89,14 @@ def _check_rate(author, ip_address, config):
         wait = ratelimit.hit(f"comment-hour:{key}", config.comments_per_hour, 3600)
         if wait:
             raise errors.RateLimited(seconds=wait)
-    if seconds:
-        for key in keys:
-            ratelimit.start_cooldown(f"comment:{key}", seconds)
+    claimed = []
+    for key in keys if seconds else ():
+        wait = ratelimit.claim_cooldown(f"comment:{key}", seconds)
+        if wait:  # another comment got in first, just now
+            for other in claimed:
+                ratelimit.release_cooldown(other)
+            raise errors.RateLimited(seconds=wait)
+        claimed.append(f"comment:{key}")
 
 
 def _reply_target(article, parent_id):
