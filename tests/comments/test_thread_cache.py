@@ -46,7 +46,7 @@ def test_a_version_lost_from_the_cache_never_comes_back_to_an_old_number(article
 
 
 def test_versions_of_several_threads_at_once(article, other_article):
-    both = thread_cache.versions([article.pk, other_article.pk])
+    both = thread_cache.versions_of([article.pk, other_article.pk])
     assert both == {
         article.pk: thread_cache.version(article.pk),
         other_article.pk: thread_cache.version(other_article.pk),

@@ -6,27 +6,18 @@ a stale copy is never read again and simply expires.
 A version that has left the cache (evicted, Redis restarted) starts again from the clock, never from
 a number whose entries might still be cached."""
 
-import time
-
 from django.core.cache import cache
+
+from tribune.core import versions
 
 KEY = "thread:version:{}"
 
 
-def _fresh():
-    return time.time_ns() // 1000
-
-
 def version(article_id):
-    key = KEY.format(article_id)
-    current = cache.get(key)
-    if current is None:
-        cache.add(key, _fresh(), timeout=None)
-        current = cache.get(key, _fresh())
-    return current
+    return versions.current(KEY.format(article_id))
 
 
-def versions(article_ids):
+def versions_of(article_ids):
     """{article id: version} for several threads (lists of articles), in one cache round trip."""
     keys = {KEY.format(pk): pk for pk in article_ids}
     found = cache.get_many(list(keys))
@@ -37,8 +28,4 @@ def versions(article_ids):
 
 
 def bump(article_id):
-    key = KEY.format(article_id)
-    try:
-        cache.incr(key)
-    except ValueError:  # not in the cache: any new number from the clock will do
-        cache.set(key, _fresh(), timeout=None)
+    versions.bump(KEY.format(article_id))

@@ -7,11 +7,12 @@ token and no message can ever enter it. Publishing or unpublishing any page empt
 everywhere); a change to an article's visible thread purges that article's page."""
 
 import re
-import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.cache import patch_vary_headers
+
+from tribune.core import versions
 
 VERSION_KEY = "pagecache:version"
 LANGUAGE_CODES = "|".join(re.escape(code) for code, _name in settings.LANGUAGES)
@@ -20,19 +21,9 @@ NEVER = ("/accounts/", "/comments/", "/search/")
 TIMEOUT = getattr(settings, "TRIBUNE_PAGE_CACHE_SECONDS", 300)
 
 
-def _fresh():
-    return time.time_ns() // 1000
-
-
 def version():
-    """The version every cached page's key carries; purge_all moves it on. One that has left the
-    cache (evicted, Redis restarted) starts again from the clock, never from a number whose pages
-    might still be cached."""
-    current = cache.get(VERSION_KEY)
-    if current is None:
-        cache.add(VERSION_KEY, _fresh(), timeout=None)
-        current = cache.get(VERSION_KEY, _fresh())
-    return current
+    """The version every cached page's key carries; purge_all moves it on (tribune/core/versions.py)."""
+    return versions.current(VERSION_KEY)
 
 
 def _key(path):
@@ -41,10 +32,7 @@ def _key(path):
 
 def purge_all():
     """Every cached page goes (a page was published or unpublished)."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # not in the cache: any new number from the clock will do
-        cache.set(VERSION_KEY, _fresh(), timeout=None)
+    versions.bump(VERSION_KEY)
 
 
 def purge_on_page_change(**kwargs):
