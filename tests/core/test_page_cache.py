@@ -107,3 +107,13 @@ def test_a_reader_with_a_message_waiting_gets_a_fresh_page(article):
     reader = Client()
     reader.cookies["messages"] = "pending"
     assert "X-Page-Cache" not in reader.get(article.url)
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "hy"])
+def test_an_anonymous_article_page_sets_no_cookie(language):
+    """A cookie on the first answer would keep it out of nginx's cache (and tell nothing: an
+    anonymous reader has no form to protect)."""
+    article = ArticlePage.objects.live().filter(locale__language_code=language, comments_open=True).first()
+    response = Client().get(article.url)
+    assert response.status_code == 200
+    assert not response.cookies, dict(response.cookies)

@@ -73,7 +73,7 @@ def comments_section(context, article):
 def _render_section(context, values):
     new_context = context.new(values)
     csrf_token = context.get("csrf_token")
-    if csrf_token:  # as an inclusion tag passes it on
+    if csrf_token is not None:  # as an inclusion tag passes it on, unevaluated: no cookie for readers
         new_context["csrf_token"] = csrf_token
     return context.template.engine.get_template("comments/section.html").render(new_context)
 
