@@ -50,6 +50,9 @@ TASKS = task_backends(
 FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL")
 if FRONTEND_CACHE_URL:
     INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]
+    # Tribune's addresses carry their language already (/hy/…): each is purged as it is, not once per
+    # language as Wagtail would otherwise (a /ru/ copy of an Armenian slug does not exist).
+    WAGTAILFRONTENDCACHE_LANGUAGES = []
     WAGTAILFRONTENDCACHE = {
         "proxy": {
             "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
