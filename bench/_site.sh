@@ -81,6 +81,8 @@ SECRET_KEY="bench-only-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 export SECRET_KEY
 export ALLOWED_HOSTS=127.0.0.1,localhost
 export SECURE_COOKIES=0
+# As deploy/tribune.env.example: a web process keeps its database connection for a minute.
+export DB_CONN_MAX_AGE=${DB_CONN_MAX_AGE:-60}
 mkdir -p "$TRIBUNE_VAR_DIR"
 
 manage() {

@@ -108,6 +108,8 @@ SECRET_KEY="bench-only-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 export SECRET_KEY
 export ALLOWED_HOSTS=127.0.0.1,localhost
 export SECURE_COOKIES=0
+# As deploy/tribune.env.example: a web process keeps its database connection for a minute.
+export DB_CONN_MAX_AGE=${DB_CONN_MAX_AGE:-60}
 mkdir -p "$TRIBUNE_VAR_DIR"
 
 manage() {
@@ -296,7 +298,7 @@ say "measuring: $ROUNDS rounds × $DURATION s × 2 operations × 2 servers, -c$C
 "$PY" "$BENCH_DIR/_comments_rounds.py" --rounds "$ROUNDS" --duration "$DURATION" \
   --connections "$CONNECTIONS" --threads 1 --warmup "$WARMUP" --out "$RESULT" \
   --posted-out "$WORK/posted.json" --read-label "read 200-comment thread" \
-  --note "Tribune: $versions, $WORKERS sync workers, DB_CONN_MAX_AGE=${DB_CONN_MAX_AGE:-0}, SQLite, production settings; rate limits lifted (0 s between comments, $COMMENTS_PER_HOUR an hour)" \
+  --note "Tribune: $versions, $WORKERS sync workers, DB_CONN_MAX_AGE=$DB_CONN_MAX_AGE, SQLite, production settings; rate limits lifted (0 s between comments, $COMMENTS_PER_HOUR an hour)" \
   --note "Isso: $isso_versions, $WORKERS sync workers, SQLite, guard and moderation off; wrk $wrk_version" \
   --note "read (anonymous): Tribune ${TRIBUNE_READ#"$TRIBUNE"} → $tribune_count comments, $((tribune_bytes / 1024)) KB; Isso ${ISSO_READ#"$ISSO"} → $isso_count comments, $((isso_bytes / 1024)) KB" \
   --note "post: Tribune POST ${TRIBUNE_POST#"$TRIBUNE"} (bearer token); Isso POST ${ISSO_POST#"$ISSO"} (anonymous, author name); unique texts" \

@@ -120,7 +120,7 @@ say "measuring: $ROUNDS rounds × $DURATION s × 3 targets, -c$CONNECTIONS (abou
 # In the background so that a signal to this script is handled at once, not after the last round.
 "$PY" "$BENCH_DIR/_wrk_rounds.py" --rounds "$ROUNDS" --duration "$DURATION" \
   --connections "$CONNECTIONS" --threads 1 --warmup "$WARMUP" --ref-label nginx --out "$RESULT" \
-  --note "$versions ($WORKERS sync workers, DB_CONN_MAX_AGE=${DB_CONN_MAX_AGE:-0}, SQLite), nginx $nginx_version, wrk $wrk_version" \
+  --note "$versions ($WORKERS sync workers, DB_CONN_MAX_AGE=$DB_CONN_MAX_AGE, SQLite), nginx $nginx_version, wrk $wrk_version" \
   --note "home /en/ ($(kb "$WORK/home.html")); article $ARTICLE_PATH ($(kb "$WORK/article.html")), nginx serves a copy of it" \
   --target "nginx static copy" "$STATIC/article.html" "$NGINX_PID" \
   --target "gunicorn home" "$APP/en/" "$GUNICORN_PID" \
