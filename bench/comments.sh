@@ -15,6 +15,9 @@ ISSO_SPEC=${ISSO_SPEC:-isso}
 # The goals, as multiples of Isso's req/s: the table says whether the run met them.
 READ_TARGET=${READ_TARGET:-10}
 POST_TARGET=${POST_TARGET:-1}
+# Tribune's shared cache (rate limits, copies of hot rows, page and thread versions): a private Redis,
+# as the deploy has, or files on disk as a site without REDIS_URL has.
+CACHE=${CACHE:-redis}
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(dirname "$BENCH_DIR")
@@ -32,6 +35,9 @@ for name in ROUNDS DURATION CONNECTIONS WORKERS WARMUP; do
 done
 [ -x "$PY" ] || die "no virtualenv at $VENV (run 'make install' first)"
 [ -x "$VENV/bin/gunicorn" ] || die "gunicorn is not installed in $VENV"
+case $CACHE in redis | files) ;; *) die "CACHE must be redis or files, not '$CACHE'" ;; esac
+[ "$CACHE" = files ] || command -v redis-server >/dev/null ||
+  die "redis-server is missing (Debian: apt-get install redis-server), or run with CACHE=files"
 "$HOST_PYTHON" -c 'import venv, ensurepip' 2>/dev/null ||
   die "$HOST_PYTHON cannot create virtualenvs for Isso (Debian: apt-get install python3-venv)"
 
@@ -58,6 +64,7 @@ PIP_PID=
 TRIBUNE_PID=
 ISSO_PID=
 MEASURE_PID=
+REDIS_PID=
 
 # shellcheck source=bench/_processes.sh
 . "$BENCH_DIR/_processes.sh"
@@ -70,6 +77,7 @@ cleanup() {
   stop "$PIP_PID"
   stop "$ISSO_PID"
   stop "$TRIBUNE_PID"
+  stop "$REDIS_PID"
   if [ "$status" -ne 0 ]; then
     for log in tribune isso; do
       if [ -s "$WORK/$log.log" ]; then
@@ -101,7 +109,7 @@ PIP_PID=$!
 # An isolated site ---------------------------------------------------------------------------------
 
 # Whatever points the shell at a real database or real files must not reach the copy.
-unset DATABASE_URL STATIC_ROOT MEDIA_ROOT DEBUG
+unset DATABASE_URL REDIS_URL STATIC_ROOT MEDIA_ROOT DEBUG
 export TRIBUNE_VAR_DIR=$WORK/var
 export DJANGO_SETTINGS_MODULE=tribune.settings.production
 SECRET_KEY="bench-only-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
@@ -111,6 +119,20 @@ export SECURE_COOKIES=0
 # As deploy/tribune.env.example: a web process keeps its database connection for a minute.
 export DB_CONN_MAX_AGE=${DB_CONN_MAX_AGE:-60}
 mkdir -p "$TRIBUNE_VAR_DIR"
+
+if [ "$CACHE" = redis ]; then
+  REDIS_PORT=$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  say "starting a private Redis on 127.0.0.1:$REDIS_PORT"
+  redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save "" --appendonly no --dir "$WORK" \
+    </dev/null >"$WORK/redis.log" 2>&1 &
+  REDIS_PID=$!
+  for _ in $(seq 1 50); do
+    redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break
+    alive "$REDIS_PID" || die "redis-server exited while starting (see $WORK/redis.log)"
+    sleep 0.1
+  done
+  export REDIS_URL=redis://127.0.0.1:$REDIS_PORT/0
+fi
 
 manage() {
   if ! timeout 600 "$PY" "$ROOT/manage.py" "$@" >>"$WORK/setup.log" 2>&1; then
@@ -298,7 +320,7 @@ say "measuring: $ROUNDS rounds × $DURATION s × 2 operations × 2 servers, -c$C
 "$PY" "$BENCH_DIR/_comments_rounds.py" --rounds "$ROUNDS" --duration "$DURATION" \
   --connections "$CONNECTIONS" --threads 1 --warmup "$WARMUP" --out "$RESULT" \
   --posted-out "$WORK/posted.json" --read-label "read 200-comment thread" \
-  --note "Tribune: $versions, $WORKERS sync workers, DB_CONN_MAX_AGE=$DB_CONN_MAX_AGE, SQLite, production settings; rate limits lifted (0 s between comments, $COMMENTS_PER_HOUR an hour)" \
+  --note "Tribune: $versions, $WORKERS sync workers, DB_CONN_MAX_AGE=$DB_CONN_MAX_AGE, SQLite, $CACHE cache, production settings; rate limits lifted (0 s between comments, $COMMENTS_PER_HOUR an hour)" \
   --note "Isso: $isso_versions, $WORKERS sync workers, SQLite, guard and moderation off; wrk $wrk_version" \
   --note "read (anonymous): Tribune ${TRIBUNE_READ#"$TRIBUNE"} → $tribune_count comments, $((tribune_bytes / 1024)) KB; Isso ${ISSO_READ#"$ISSO"} → $isso_count comments, $((isso_bytes / 1024)) KB" \
   --note "post: Tribune POST ${TRIBUNE_POST#"$TRIBUNE"} (bearer token); Isso POST ${ISSO_POST#"$ISSO"} (anonymous, author name); unique texts" \

@@ -406,8 +406,14 @@ def test_reply_to_an_impossible_id(client, article, as_mark, parent):
     assert body["fields"] == ["parent"]
 
 
+def close_comments(article):
+    """As an editor does: the article is published again with its comments closed."""
+    article.comments_open = False
+    article.save_revision().publish()
+
+
 def test_post_to_a_closed_thread(client, article, as_mark):
-    ArticlePage.objects.filter(pk=article.pk).update(comments_open=False)
+    close_comments(article)
     assert_error(submit(client, article, as_mark), 403, "thread_closed")
 
 
@@ -594,7 +600,7 @@ def test_the_nudge_speaks_the_readers_language(client, article, as_mark, languag
 
 def test_the_nudge_does_not_skip_the_other_checks(client, article, as_mark):
     assert_error(submit(client, article, as_mark, INSULT + "x" * 3000, acknowledge=True), 400, "too_long")
-    ArticlePage.objects.filter(pk=article.pk).update(comments_open=False)
+    close_comments(article)
     assert_error(submit(client, article, as_mark, INSULT, acknowledge=True), 403, "thread_closed")
 
 

@@ -89,6 +89,12 @@ class Sanction(models.Model):
     def __str__(self):
         return f"{self.get_kind_display()} of {self.user_id}"
 
+    def in_force_at(self, now):
+        """As SanctionQuerySet.in_force, for one row in hand."""
+        return (
+            self.lifted_at is None and self.starts_at <= now and (self.ends_at is None or self.ends_at > now)
+        )
+
 
 class ModeratorNote(models.Model):
     """What moderators want each other to know about a reader; readers never see it."""

@@ -2,6 +2,10 @@
 
 from dataclasses import dataclass
 
+from django.utils import timezone
+
+from tribune.core import snapshots
+
 from .models import Notice, Sanction
 
 BLOCKING = (Sanction.Kind.BAN, Sanction.Kind.SUSPEND)
@@ -28,10 +32,24 @@ class Standing:
         return self.sanction.ends_at if self.sanction else None
 
 
+SANCTIONS_SNAPSHOT = "sanctions"
+
+
+def _unlifted_sanctions(user):
+    """The reader's sanctions that no one lifted, oldest first: every comment asks, so they are
+    kept in the cache until any sanction changes (tribune/core/snapshots.py)."""
+    return snapshots.get(
+        SANCTIONS_SNAPSHOT,
+        user.pk,
+        lambda: list(Sanction.objects.filter(user=user, lifted_at__isnull=True).order_by("created_at", "pk")),
+    )
+
+
 def standing_of(user, now=None):
     """A ban outranks a suspension; of several suspensions the one that ends last counts; an
     unacknowledged warning comes after both."""
-    in_force = list(Sanction.objects.in_force(now).filter(user=user).order_by("created_at", "pk"))
+    now = now or timezone.now()
+    in_force = [s for s in _unlifted_sanctions(user) if s.in_force_at(now)]
     premoderated = any(s.kind == Sanction.Kind.PREMODERATE for s in in_force)
     bans = [s for s in in_force if s.kind == Sanction.Kind.BAN]
     if bans:

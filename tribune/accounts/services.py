@@ -14,9 +14,11 @@ from django.utils.translation import gettext_lazy as _
 from tribune.comments import events
 from tribune.comments.models import Comment, Report, Status
 from tribune.comments.services import comment_delete
+from tribune.core import snapshots
 
 from . import notices
 from .models import ModeratorNote, Sanction, User
+from .selectors import SANCTIONS_SNAPSHOT
 
 EXPORT_FORMAT = "tribune-account-export"
 EXPORT_VERSION = 1
@@ -253,11 +255,13 @@ def sanction_lift(*, sanction, moderator, reason="") -> Sanction:
 
 def warning_acknowledge(*, user) -> int:
     """The reader has read their warnings: they may comment again. Returns how many were read."""
-    return (
+    read = (
         Sanction.objects.in_force()
         .filter(user=user, kind=Sanction.Kind.WARN, acknowledged_at__isnull=True)
         .update(acknowledged_at=timezone.now())
     )
+    snapshots.invalidate(SANCTIONS_SNAPSHOT)
+    return read
 
 
 def moderator_note_add(*, user, moderator, text) -> ModeratorNote:

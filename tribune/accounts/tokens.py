@@ -10,15 +10,21 @@ import hashlib
 import secrets
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from tribune.core import snapshots
 
 TOKEN_PREFIX = "trb_"  # noqa: S105 - a marker, not a secret
 SHOWN_CHARS = len(TOKEN_PREFIX) + 8  # kept in clear: "trb_AbCd1234"
 MAX_TOKEN_LENGTH = 100  # anything longer is not one of ours: not even hashed
 MAX_TOKENS_PER_USER = 20
 LAST_USED_PRECISION = datetime.timedelta(minutes=1)  # at most one write a minute per token
+# A token with its user, as every request with it needs them: kept in the cache until any token or
+# user changes (tribune/core/snapshots.py). Revoking a token, or deactivating its user, ends it at once.
+TOKENS_SNAPSHOT = "access-tokens"
 
 
 class TokenError(Exception):
@@ -93,15 +99,23 @@ def user_for(clear, now=None):
     """The active user a token in clear belongs to, or None; notes when the token was used."""
     if not clear or not clear.startswith(TOKEN_PREFIX) or len(clear) > MAX_TOKEN_LENGTH:
         return None
-    token = (
-        AccessToken.objects.select_related("user")
-        .filter(digest=digest_of(clear), user__is_active=True)
-        .first()
+    digest = digest_of(clear)
+    token = snapshots.get(
+        TOKENS_SNAPSHOT,
+        digest,
+        lambda: (
+            AccessToken.objects.select_related("user")
+            .defer("user__password")  # the copy never carries the password's hash
+            .filter(digest=digest, user__is_active=True)
+            .first()
+        ),
     )
     if token is None:
         return None
     now = now or timezone.now()
     if token.last_used_at is None or now - token.last_used_at >= LAST_USED_PRECISION:
-        AccessToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        # The copy may be older than the row: one process a minute writes it, the others skip.
+        if cache.add(f"accounts:token-used:{token.pk}", True, LAST_USED_PRECISION.total_seconds()):
+            AccessToken.objects.filter(pk=token.pk).update(last_used_at=now)
         token.last_used_at = now
     return token.user

@@ -26,10 +26,11 @@ from ninja.utils import check_csrf
 from pydantic import AfterValidator, StrictBool
 
 from tribune.accounts import tokens
+from tribune.core import snapshots
 from tribune.core.client import client_ip
 from tribune.newsroom.models import ArticlePage
 
-from . import api_cache, selectors, services
+from . import api_cache, screening, selectors, services
 from . import errors as comment_errors
 from .forms import HARD_CAP
 from .models import ENGINE_RULES, Report
@@ -265,8 +266,17 @@ def _tree(comment, viewer_id):
 
 
 def _live_article(article_id):
-    article = (
-        ArticlePage.objects.live().defer_streamfields().filter(pk=article_id).select_related("locale").first()
+    """The live article, from the copy kept until any page changes (tribune/core/snapshots.py)."""
+    article = snapshots.get(
+        screening.ARTICLE_SNAPSHOT,
+        article_id,
+        lambda: (
+            ArticlePage.objects.live()
+            .defer_streamfields()
+            .filter(pk=article_id)
+            .select_related("locale")
+            .first()
+        ),
     )
     if article is None:
         raise Http404

@@ -7,8 +7,11 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from tribune.core import snapshots
+
 from . import services, text
 from .models import Comment, CommentSettings, Decision, Status
+from .screening import SETTINGS_SNAPSHOT
 
 # The demo readers sign in with these addresses and the password below (see the README).
 DEMO_READER_PASSWORD = "tribune-reader"  # noqa: S105 - demo accounts only
@@ -178,10 +181,12 @@ def _no_rate_limits():
     CommentSettings.objects.filter(pk=config.pk).update(
         min_seconds_between_comments=0, comments_per_hour=UNLIMITED, reports_per_hour=UNLIMITED
     )
+    snapshots.invalidate(SETTINGS_SNAPSHOT)
     try:
         yield
     finally:
         CommentSettings.objects.filter(pk=config.pk).update(**saved)
+        snapshots.invalidate(SETTINGS_SNAPSHOT)
 
 
 def _desk_comments(readers, moderator, articles):

@@ -11,7 +11,7 @@ from html import unescape
 
 from django.core.cache import cache
 
-from tribune.core import metrics
+from tribune.core import metrics, snapshots
 
 from .models import Comment, Status
 
@@ -22,6 +22,9 @@ TAGS = re.compile(r"<[^>]+>")
 THREAD_CONTEXT = 20  # earlier comments the off-topic rule compares with
 BACKGROUND_ARTICLES = 12  # other recent articles of the language, the off-topic rule's yardstick
 CONTEXT_SECONDS = 300
+SETTINGS_SNAPSHOT = "comment-settings"  # the comment settings and the policy made of them
+ARTICLE_SNAPSHOT = "comment-articles"  # a live article as the comment API looks it up
+WEBHOOKS_SNAPSHOT = "comment-webhooks"  # whether any webhook is active
 
 
 @dataclass(frozen=True)
@@ -125,6 +128,19 @@ def _default_policy():
     return DEFAULT_POLICY
 
 
+def _policy(config, language):
+    """The policy for a thread in `language`: the site's (kept per process until the settings
+    change, like the settings themselves), or the engine's default without saved settings."""
+    if config is None or not config.pk:
+        return policy_for_language(_default_policy(), language)
+    return snapshots.get(
+        SETTINGS_SNAPSHOT,
+        f"policy:{config.pk}:{language}",
+        lambda: policy_for_language(site_policy(config), language),
+        local=True,
+    )
+
+
 def screen(*, text, article, parent=None, author=None, config=None, quick=False) -> Screening:
     """The house rules' verdict on `text` under `article`, with the site's policy. `quick` leaves out
     the engine's slow checks (the multilingual encoder): the reader is answered at once and
@@ -140,9 +156,7 @@ def screen(*, text, article, parent=None, author=None, config=None, quick=False)
             "thread": _thread(article),
             "parent": parent.text if parent is not None else None,
             "background": _background(article),
-            "policy": policy_for_language(
-                site_policy(config) if config is not None and config.pk else _default_policy(), language
-            ),
+            "policy": _policy(config, language),
         }
         with metrics.engine_timer(language):
             result = assess(text, encoder=not quick, **context)

@@ -15,7 +15,7 @@ from wagtail.models import Site
 
 from tribune.accounts import notices
 from tribune.accounts.selectors import standing_of
-from tribune.core import metrics
+from tribune.core import metrics, snapshots
 
 from . import errors, events, ratelimit, screening, text
 from .models import (
@@ -30,17 +30,23 @@ from .models import (
     Rule,
     Status,
 )
+from .screening import SETTINGS_SNAPSHOT
 
 VISIBLE_TO_REPLY = (Status.PUBLISHED,)
 EDITABLE = (Status.PUBLISHED, Status.PENDING, Status.HELD)
 
 
-def comment_settings():
-    """The site's comment settings (one site serves every language)."""
+def _load_comment_settings():
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         return CommentSettings()
     return CommentSettings.for_site(site)
+
+
+def comment_settings():
+    """The site's comment settings (one site serves every language). Every comment reads them, so
+    each process keeps a copy until they change (tribune/core/snapshots.py); treat it as read-only."""
+    return snapshots.get(SETTINGS_SNAPSHOT, "config", _load_comment_settings, local=True)
 
 
 def edit_window(config=None):
