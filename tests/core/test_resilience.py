@@ -114,7 +114,8 @@ def test_without_redis_the_cooldown_between_two_comments_still_holds(dead_redis,
 def test_a_redis_that_stops_and_comes_back(tmp_path):
     """A real Redis of the test's own: stopped, the cache answers from memory and forgets within the
     fallback's lifetime; back, the cache uses it again and runs the recovery hook once (the page
-    cache's purge in production), for the deletions Redis missed."""
+    cache's purge in production), for the deletions Redis missed. One redis.Redis object serves
+    every command (Django's client would build one per command), before the stop and after it."""
     port = free_port()
 
     def start():
@@ -137,6 +138,8 @@ def test_a_redis_that_stops_and_comes_back(tmp_path):
         with override_settings(CACHES=redis_cache(port, retry=0)):
             cache.set("page", "from redis", 60)
             assert cache.get("page") == "from redis"
+            client = caches["default"]._cache.get_client()
+            assert caches["default"]._cache.get_client(write=True) is client
             server.terminate()
             server.wait(10)
             assert cache.get("page") is None  # gone with Redis, and no error
@@ -149,6 +152,7 @@ def test_a_redis_that_stops_and_comes_back(tmp_path):
             assert cache.get("page") == "fresh"
             assert len(RECOVERIES) == 1
             assert cache.get("while-down") is None  # Redis answers again, not the memory
+            assert caches["default"]._cache.get_client() is client
             caches["default"].close()
     finally:
         server.terminate()

@@ -24,11 +24,28 @@ import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.locmem import LocMemCache
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from django.utils.module_loading import import_string
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
+
+
+class ReusingRedisCacheClient(RedisCacheClient):
+    """Django's client builds a new redis.Redis object for every command, and building one costs more
+    CPU than the command itself (redis-py fills a table of reply parsers each time). One object per
+    connection pool is enough: redis.Redis is safe to share between threads."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        index = self._get_connection_pool_index(write)
+        client = self._clients.get(index)
+        if client is None:
+            client = self._clients[index] = self._client(connection_pool=self._get_connection_pool(write))
+        return client
 
 
 class ResilientRedisCache(RedisCache):
@@ -40,6 +57,7 @@ class ResilientRedisCache(RedisCache):
         self._on_recover = options.pop("ON_RECOVER", None)
         params["OPTIONS"] = options
         super().__init__(server, params)
+        self._class = ReusingRedisCacheClient
         self._fallback = LocMemCache(
             f"tribune-fallback-{id(self)}",
             {"TIMEOUT": self.fallback_max_seconds, "OPTIONS": {"MAX_ENTRIES": 5000}},
