@@ -15,6 +15,10 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def _fresh_cache():
     from django.core.cache import cache
 
+    from tribune.core import snapshots
+
     cache.clear()
+    snapshots.forget_local()
     yield
     cache.clear()
+    snapshots.forget_local()

@@ -13,7 +13,7 @@ from tribune.accounts.models import Sanction
 from tribune.accounts.selectors import standing_of
 from tribune.comments import services
 from tribune.comments.models import Comment, CommentSettings, PolicyThreshold
-from tribune.core import snapshots
+from tribune.core import snapshots, versions
 from tribune.newsroom.models import ArticlePage
 
 pytestmark = pytest.mark.django_db
@@ -51,11 +51,21 @@ def test_a_copy_made_from_the_old_row_during_the_change_is_not_read_after_the_co
     assert snapshots.get("test-race", "k", lambda: "new") == "new"
 
 
-def test_process_copies_follow_the_version_too():
-    assert snapshots.get("test-local", "k", lambda: "first", local=True) == "first"
-    assert snapshots.get("test-local", "k", lambda: "second", local=True) == "first"
-    snapshots.invalidate("test-local")
-    assert snapshots.get("test-local", "k", lambda: "second", local=True) == "second"
+def test_another_process_s_change_is_seen_within_a_second(monkeypatch):
+    clock = [1000.0]
+    monkeypatch.setattr(snapshots.time, "monotonic", lambda: clock[0])
+    assert snapshots.get("test-other", "k", lambda: "first") == "first"
+    versions.bump("snapshot:test-other")  # as another process's invalidate() does, in the shared cache
+    clock[0] += snapshots.VERSION_SECONDS / 2
+    assert snapshots.get("test-other", "k", lambda: "second") == "first"
+    clock[0] += snapshots.VERSION_SECONDS
+    assert snapshots.get("test-other", "k", lambda: "second") == "second"
+
+
+def test_the_shared_cache_answers_a_process_without_its_own_copy():
+    assert snapshots.get("test-shared", "k", lambda: "made once") == "made once"
+    snapshots._local.clear()  # another process: same shared cache, nothing of its own
+    assert snapshots.get("test-shared", "k", lambda: pytest.fail("made again")) == "made once"
 
 
 def test_saved_comment_settings_apply_to_the_next_comment():

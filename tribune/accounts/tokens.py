@@ -5,6 +5,7 @@ tell their tokens apart; the token itself is shown once, when it is issued."""
 
 from __future__ import annotations
 
+import copy
 import datetime
 import hashlib
 import secrets
@@ -117,5 +118,5 @@ def user_for(clear, now=None):
         # The copy may be older than the row: one process a minute writes it, the others skip.
         if cache.add(f"accounts:token-used:{token.pk}", True, LAST_USED_PRECISION.total_seconds()):
             AccessToken.objects.filter(pk=token.pk).update(last_used_at=now)
-        token.last_used_at = now
-    return token.user
+        token.last_used_at = now  # in this process's copy too: the next request skips the check
+    return copy.copy(token.user)  # the request's own: the copy is shared by the process's requests

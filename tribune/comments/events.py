@@ -54,9 +54,7 @@ def comment_event(event, comment_id, **extra):
         from .models import Webhook
         from .screening import WEBHOOKS_SNAPSHOT
 
-        active = snapshots.get(
-            WEBHOOKS_SNAPSHOT, "any-active", Webhook.objects.filter(active=True).exists, local=True
-        )
+        active = snapshots.get(WEBHOOKS_SNAPSHOT, "any-active", Webhook.objects.filter(active=True).exists)
         if not active:
             return
         from .tasks import deliver_webhooks

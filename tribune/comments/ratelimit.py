@@ -4,14 +4,19 @@ import time
 
 from django.core.cache import cache
 
+from tribune.core.cache import count_in_window
+
 
 def cooldown_remaining(key, seconds, now=None):
     """Seconds still to wait before the next event under `key` (0: go ahead)."""
+    return cooldowns_remaining([key], seconds, now)
+
+
+def cooldowns_remaining(keys, seconds, now=None):
+    """The longest wait of the cooldowns under `keys` (0: go ahead), read in one round trip."""
     now = time.time() if now is None else now
-    started = cache.get(f"cooldown:{key}")
-    if started is None:
-        return 0
-    return max(0, int(started + seconds - now + 0.999))
+    started = cache.get_many([f"cooldown:{key}" for key in keys]).values()
+    return max((max(0, int(s + seconds - now + 0.999)) for s in started), default=0)
 
 
 def start_cooldown(key, seconds, now=None):
@@ -37,12 +42,10 @@ def hit(key, limit, window_seconds, now=None):
     now = time.time() if now is None else now
     window = int(now // window_seconds)
     bucket = f"ratelimit:{key}:{window_seconds}:{window}"
-    cache.add(bucket, 0, timeout=window_seconds + 1)
-    try:
-        count = cache.incr(bucket)
-    except ValueError:  # the bucket expired between add and incr
-        cache.set(bucket, 1, timeout=window_seconds + 1)
-        count = 1
+    if hasattr(cache, "count_in_window"):  # Redis (tribune/core/cache.py): one round trip
+        count = cache.count_in_window(bucket, window_seconds + 1)
+    else:
+        count = count_in_window(cache, bucket, window_seconds + 1)
     if count > limit:
         return max(1, int((window + 1) * window_seconds - now + 0.999))
     return 0

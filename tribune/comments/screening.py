@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from dataclasses import dataclass, field
 from html import unescape
-
-from django.core.cache import cache
 
 from tribune.core import metrics, snapshots
 
@@ -35,39 +34,43 @@ class Screening:
 
 
 def article_text(article):
-    """Title, standfirst and the words of the body, without markup; cached per publication."""
-    key = f"houserules:article:{article.pk}:{article.last_published_at and article.last_published_at.timestamp()}"
-    found = cache.get(key)
-    if found is None:
-        parts = [article.standfirst]
-        for block in article.body:
-            value = block.value
-            if block.block_type == "paragraph":
-                parts.append(
-                    unescape(TAGS.sub(" ", str(value.source if hasattr(value, "source") else value)))
-                )
-            elif block.block_type == "quote":
-                parts.append(value.get("text", ""))
-        found = {"title": article.title, "body": " ".join(p for p in parts if p)}
-        cache.set(key, found, CONTEXT_SECONDS)
-    return found
+    """Title, standfirst and the words of the body, without markup; kept per publication."""
+    published = article.last_published_at and article.last_published_at.timestamp()
+    return snapshots.get(ARTICLE_SNAPSHOT, f"text:{article.pk}:{published}", lambda: _article_text(article))
+
+
+def _article_text(article):
+    parts = [article.standfirst]
+    for block in article.body:
+        value = block.value
+        if block.block_type == "paragraph":
+            parts.append(unescape(TAGS.sub(" ", str(value.source if hasattr(value, "source") else value))))
+        elif block.block_type == "quote":
+            parts.append(value.get("text", ""))
+    return {"title": article.title, "body": " ".join(p for p in parts if p)}
 
 
 def _background(article):
-    key = f"houserules:background:{article.locale_id}"
-    found = cache.get(key)
-    if found is None:
-        from tribune.newsroom.models import ArticlePage
-
-        recent = (
-            ArticlePage.objects.live()
-            .filter(locale_id=article.locale_id)
-            .order_by("-published_at")
-            .only("pk", "title", "standfirst")[: BACKGROUND_ARTICLES + 1]
-        )
-        found = [(a.pk, {"title": a.title, "body": a.standfirst}) for a in recent]
-        cache.set(key, found, CONTEXT_SECONDS)
+    """Other recent articles of the language: kept until any page changes, and CONTEXT_SECONDS at
+    most, for they age as new ones are published."""
+    found = snapshots.get(
+        ARTICLE_SNAPSHOT,
+        f"background:{article.locale_id}:{int(time.time() // CONTEXT_SECONDS)}",
+        lambda: _recent_articles(article.locale_id),
+    )
     return [text for pk, text in found if pk != article.pk][:BACKGROUND_ARTICLES]
+
+
+def _recent_articles(locale_id):
+    from tribune.newsroom.models import ArticlePage
+
+    recent = (
+        ArticlePage.objects.live()
+        .filter(locale_id=locale_id)
+        .order_by("-published_at")
+        .only("pk", "title", "standfirst")[: BACKGROUND_ARTICLES + 1]
+    )
+    return [(a.pk, {"title": a.title, "body": a.standfirst}) for a in recent]
 
 
 def _thread(article):
@@ -137,7 +140,6 @@ def _policy(config, language):
         SETTINGS_SNAPSHOT,
         f"policy:{config.pk}:{language}",
         lambda: policy_for_language(site_policy(config), language),
-        local=True,
     )
 
 

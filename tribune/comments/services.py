@@ -46,7 +46,7 @@ def _load_comment_settings():
 def comment_settings():
     """The site's comment settings (one site serves every language). Every comment reads them, so
     each process keeps a copy until they change (tribune/core/snapshots.py); treat it as read-only."""
-    return snapshots.get(SETTINGS_SNAPSHOT, "config", _load_comment_settings, local=True)
+    return snapshots.get(SETTINGS_SNAPSHOT, "config", _load_comment_settings)
 
 
 def edit_window(config=None):
@@ -80,7 +80,7 @@ def _check_cooldown(author, ip_address, config):
     """Refuse a comment within the cooldown of the last one, without counting this attempt."""
     seconds = config.min_seconds_between_comments
     keys = _rate_keys(author, ip_address)
-    wait = max(ratelimit.cooldown_remaining(f"comment:{key}", seconds) for key in keys) if seconds else 0
+    wait = ratelimit.cooldowns_remaining([f"comment:{key}" for key in keys], seconds) if seconds else 0
     if wait:
         raise errors.RateLimited(seconds=wait)
 

@@ -1,11 +1,15 @@
 """Copies of small rows that nearly every comment needs and editors seldom change (the comment
-settings, a live article, a reader's sanctions, a personal token), kept in the shared cache so that a
-busy thread does not ask the database for them on every post.
+settings, a live article, a reader's sanctions, a personal token), so that a busy thread does not ask
+the database, nor Redis, for them on every post.
 
-Each kind of copy has a version (tribune/core/versions.py) in its cache keys; a change to a row it
-is made of moves the version on, both at once and again after the commit, so that a copy that
-another process made from the old row while the change was uncommitted is never read either."""
+Each kind of copy has a version (tribune/core/versions.py) in its keys. A change to a row a kind is
+made of moves the version on, both at once and again after the commit, so that a copy that another
+process made from the old row while the change was uncommitted is never read either. Copies are kept
+in the shared cache and in each process; a process reads the version again at most every
+VERSION_SECONDS, so another process sees a change within that time, and the process that made the
+change sees it at once."""
 
+import time
 from collections import OrderedDict
 
 from django.core.cache import cache
@@ -13,40 +17,60 @@ from django.db import transaction
 
 from tribune.core import versions
 
-TIMEOUT = 300
+TIMEOUT = 300  # seconds a copy stays in the shared cache
+VERSION_SECONDS = 1.0
+LOCAL_SIZE = 512  # copies kept in each process, the least recently used going first
+
 _MISSING = object()
-_local = OrderedDict()  # this process's own copies of `local` kinds: {full key: value}
-LOCAL_SIZE = 64
+_local = OrderedDict()  # {full key: value}
+_versions = {}  # {kind: (version, read at)}
 
 
 def _version_key(kind):
     return f"snapshot:{kind}"
 
 
-def get(kind, key, build, *, local=False, timeout=TIMEOUT):
-    """The copy of `kind` for `key`, made by `build()` on a miss. `local` copies are also kept in
-    this process, for values that are read on every request and are not changed by their readers."""
-    full = f"snapshot:{kind}:v{versions.current(_version_key(kind))}:{key}"
-    if local:
-        value = _local.get(full, _MISSING)
-        if value is not _MISSING:
-            _local.move_to_end(full)
-            return value
+def _version(kind):
+    now = time.monotonic()
+    known = _versions.get(kind)
+    if known is None or now - known[1] >= VERSION_SECONDS:
+        known = _versions[kind] = (versions.current(_version_key(kind)), now)
+    return known[0]
+
+
+def get(kind, key, build, *, timeout=TIMEOUT):
+    """The copy of `kind` for `key`, made by `build()` where neither this process nor the shared
+    cache has it. Copies are shared by every request of the process: read them, never change them."""
+    full = f"snapshot:{kind}:v{_version(kind)}:{key}"
+    value = _local.get(full, _MISSING)
+    if value is not _MISSING:
+        _local.move_to_end(full)
+        return value
     value = cache.get(full, _MISSING)
     if value is _MISSING:
         value = build()
         cache.set(full, value, timeout)
-    if local:
-        _local[full] = value
-        while len(_local) > LOCAL_SIZE:
-            _local.popitem(last=False)
+    _local[full] = value
+    while len(_local) > LOCAL_SIZE:
+        _local.popitem(last=False)
     return value
 
 
 def invalidate(kind):
     """Every copy of `kind` is stale: now, and once more when the transaction commits."""
-    versions.bump(_version_key(kind))
-    transaction.on_commit(lambda: versions.bump(_version_key(kind)))
+
+    def bump():
+        versions.bump(_version_key(kind))
+        _versions.pop(kind, None)
+
+    bump()
+    transaction.on_commit(bump)
+
+
+def forget_local():
+    """Drop this process's copies and versions (the shared cache was emptied, as between tests)."""
+    _local.clear()
+    _versions.clear()
 
 
 def invalidator(kind):
