@@ -49,6 +49,35 @@ def redis_cache(port, **options):
     }
 
 
+def start_redis(port, directory):
+    """A real redis-server of the test's own, answering on `port`."""
+    process = subprocess.Popen(  # noqa: S603 - our own arguments
+        [REDIS_SERVER, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        cwd=directory,
+        stdout=subprocess.DEVNULL,
+    )
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
+            return process
+        except OSError:
+            time.sleep(0.05)
+    raise AssertionError("redis-server did not start")
+
+
+@pytest.fixture
+def live_redis(tmp_path):
+    port = free_port()
+    server = start_redis(port, tmp_path)
+    try:
+        with override_settings(CACHES=redis_cache(port)):
+            yield caches["default"]
+            caches["default"].close()
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
 @pytest.fixture
 def dead_redis():
     """The cache points at a port where nothing listens (Redis stopped)."""
@@ -119,18 +148,7 @@ def test_a_redis_that_stops_and_comes_back(tmp_path):
     port = free_port()
 
     def start():
-        process = subprocess.Popen(  # noqa: S603 - our own arguments
-            [REDIS_SERVER, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-            cwd=tmp_path,
-            stdout=subprocess.DEVNULL,
-        )
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
-                return process
-            except OSError:
-                time.sleep(0.05)
-        raise AssertionError("redis-server did not start")
+        return start_redis(port, tmp_path)
 
     server = start()
     RECOVERIES.clear()
@@ -206,3 +224,32 @@ def test_the_api_answers_503_in_json_when_the_database_fails(monkeypatch, articl
     assert response.status_code == 503
     assert response["Retry-After"] == str(errors.RETRY_AFTER_SECONDS)
     assert response.json()["code"] == "unavailable"
+
+
+def test_a_window_counter_counts_and_always_expires(live_redis):
+    assert [live_redis.count_in_window("window", 30) for _ in range(3)] == [1, 2, 3]
+    client = live_redis._cache.get_client()
+    ttl = client.ttl(live_redis.make_and_validate_key("window"))
+    assert 0 < ttl <= 30
+    live_redis.count_in_window("window", 30)
+    assert client.ttl(live_redis.make_and_validate_key("window")) <= ttl  # the first count set it
+
+
+def test_incr_adds_to_a_counter_and_refuses_a_missing_one(live_redis):
+    live_redis.set("counter", 5)
+    assert live_redis.incr("counter") == 6
+    assert live_redis.incr("counter", 10) == 16
+    assert live_redis.get("counter") == 16
+    with pytest.raises(ValueError):
+        live_redis.incr("never-set")
+    assert live_redis.get("never-set") is None  # and did not create it
+
+
+def test_without_redis_a_window_counter_counts_in_the_process_memory(dead_redis):
+    assert [cache.count_in_window("window", 30) for _ in range(3)] == [1, 2, 3]
+
+
+def test_rate_limits_on_redis_refuse_past_the_limit(live_redis):
+    waits = [ratelimit.hit("reader:7", 3, 3600) for _ in range(5)]
+    assert waits[:3] == [0, 0, 0]
+    assert all(wait > 0 for wait in waits[3:])

@@ -57,8 +57,9 @@ class ReusingRedisCacheClient(RedisCacheClient):
 
     def count_in_window(self, key, seconds):
         """Add one to the counter `key`, which expires `seconds` after its first count; the new
-        count. One round trip, and no counter is ever left without its expiry."""
-        pipe = self.get_client(key, write=True).pipeline(transaction=True)
+        count. One round trip, and no counter is ever left without its expiry (EXPIRE … NX sets it
+        on the first count only, whoever counted first)."""
+        pipe = self.get_client(key, write=True).pipeline(transaction=False)
         pipe.incr(key)
         pipe.expire(key, seconds, nx=True)
         count, _set = pipe.execute()
