@@ -44,6 +44,7 @@ def test_readyz_is_503_when_the_database_fails(client, monkeypatch):
     response = client.get("/readyz")
     assert response.status_code == 503
     assert response.json()["checks"]["database"]["status"] == "unavailable"
+    assert response["Retry-After"] == "5"  # a load balancer or a monitor knows to ask again soon
 
 
 def test_probes_refuse_other_methods(client):

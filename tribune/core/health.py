@@ -15,6 +15,8 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from .errors import RETRY_AFTER_SECONDS
+
 logger = logging.getLogger(__name__)
 
 
@@ -56,6 +58,9 @@ def readyz(request):
     checks = {"database": _probe(_check_database)}
     checks["redis"] = _probe(_check_redis) if settings.REDIS_URL else {"status": "not configured"}
     ready = all(c["status"] in ("ok", "not configured") for c in checks.values())
-    return JsonResponse(
+    response = JsonResponse(
         {"status": "ok" if ready else "unavailable", "checks": checks}, status=200 if ready else 503
     )
+    if not ready:  # like every temporary 503 of the site (tribune/core/errors.py)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
