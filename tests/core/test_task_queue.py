@@ -288,6 +288,16 @@ def test_a_mail_task_that_failed_is_retried_and_sends_one_mail(queue_name, worke
 # A worker killed in the middle of a task ---------------------------------------------------------
 
 
+def test_an_idle_worker_wakes_for_its_maintenance(queue_name, settings):
+    # The maintenance starts the scheduler of delayed jobs when the last one died with Redis; an
+    # idle worker must not sleep on the queue past it.
+    from tribune.core.tasks import Worker
+
+    worker = Worker([django_rq.get_queue(queue_name)], connection=django_rq.get_connection(queue_name))
+    assert worker.maintenance_interval == settings.TASK_MAINTENANCE_SECONDS
+    assert 1 <= worker.dequeue_timeout <= settings.TASK_MAINTENANCE_SECONDS
+
+
 def start_worker(env, queue_name, log):
     with log.open("wb") as output:
         return subprocess.Popen(  # noqa: S603 - our own manage.py with the running interpreter

@@ -73,12 +73,20 @@ class RetryingQueue(DjangoRQ):
 
 
 class Worker(RQWorker):
-    """RQ's worker, cleaning its queues' registries (where the jobs of dead workers are found and
-    retried) every `settings.TASK_MAINTENANCE_SECONDS` instead of every ten minutes."""
+    """RQ's worker, doing its maintenance every `settings.TASK_MAINTENANCE_SECONDS` instead of every
+    ten minutes: cleaning its queues' registries (where the jobs of dead workers are found and
+    retried), and starting the scheduler of delayed jobs if no live worker runs one (after Redis or a
+    worker restarted, the dead scheduler's lock lapses and another worker must take over)."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("maintenance_interval", settings.TASK_MAINTENANCE_SECONDS)
         super().__init__(*args, **kwargs)
+
+    @property
+    def dequeue_timeout(self):
+        # An idle worker waits on the queue this long at most, then looks at its maintenance: RQ's
+        # own wait (about seven minutes) would put it off that long.
+        return max(1, min(super().dequeue_timeout, self.maintenance_interval))
 
 
 PUBLISH_LOCK = "tribune:publish-scheduled"
