@@ -513,14 +513,16 @@ def drill_flood(args, work):
     time.sleep(1)
     during = Load(args.site, pages=pages, pause=0.02).start()
     time.sleep(2)
-    other = Client(args.site)
+    # Another reader, at another address (the flood comes from 127.0.0.1), through nginx, which
+    # passes the reader's address on to the web processes (X-Forwarded-For).
+    other = Client(args.site, source="127.0.0.2")
     other_text = POLITE.format(tag=f"{mark}-other")
     other_post = other.request(
         "POST", f"/api/v1/articles/{other_article['id']}/comments", post_body(other_text), auth(tokens[1])
     )
-    # A third reader from another address, straight to a web process (through nginx every request
-    # comes from nginx's address): shows whether a refusal above came from the per-address limit.
-    direct = Client(f"http://127.0.0.1:{values['WEB1_PORT']}", source="127.0.0.2")
+    # A third reader from yet another address, straight to a web process, bypassing nginx: shows
+    # whether a refusal above came from nginx or from the site.
+    direct = Client(f"http://127.0.0.1:{values['WEB1_PORT']}", source="127.0.0.3")
     direct_text = POLITE.format(tag=f"{mark}-direct")
     direct_post = direct.request(
         "POST", f"/api/v1/articles/{other_article['id']}/comments", post_body(direct_text), auth(tokens[2])
@@ -562,9 +564,9 @@ def drill_flood(args, work):
             f"{counts[429]:,} refused with 429, {retry_after:,} of them with Retry-After"
             + ("; more than allowed: concurrent posts passed the cooldown together" if counts[201] > allowed else ""))  # fmt: skip
     verdict(not any(s >= 500 for s in counts), "no 5xx answer to the flood")
-    verdict(other_post[0] == 201, f"another reader's comment through nginx during the flood: {other_post[0]} "
+    verdict(other_post[0] == 201, f"another reader's comment (127.0.0.2, through nginx) during the flood: {other_post[0]} "
             f"in {ms(other_post[3])} ms {other_post[2][:140]!r}")  # fmt: skip
-    say(f"info: a third reader from another address (127.0.0.2, straight to gunicorn 1): {direct_post[0]} "
+    say(f"info: a third reader from another address (127.0.0.3, straight to gunicorn 1): {direct_post[0]} "
         f"in {ms(direct_post[3])} ms {direct_post[2][:100]!r}")  # fmt: skip
     page_events = [e for e in during.events if e[1] == "page"]
     latencies = sorted(e[3] for e in page_events)
