@@ -216,7 +216,7 @@ def test_sitemaps_are_not_indexed_themselves(client):
 # and publishing one more article must leave every count unchanged.
 INDEX_QUERIES = 2
 LANGUAGE_SITEMAP_QUERIES = 3
-NEWS_SITEMAP_QUERIES = 4
+NEWS_SITEMAP_QUERIES = 3
 
 
 def test_index_query_count(client, django_assert_num_queries):

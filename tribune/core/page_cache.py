@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.utils.cache import patch_vary_headers
 
 from tribune.core import versions
+from tribune.core.request_cache import request_cached
 
 VERSION_KEY = "pagecache:version"
 LANGUAGE_CODES = "|".join(re.escape(code) for code, _name in settings.LANGUAGES)
@@ -24,6 +25,14 @@ TIMEOUT = getattr(settings, "TRIBUNE_PAGE_CACHE_SECONDS", 300)
 def version():
     """The version every cached page's key carries; purge_all moves it on (tribune/core/versions.py)."""
     return versions.current(VERSION_KEY)
+
+
+def version_for(request):
+    """The version, read once per request: every part of a page is keyed on the same one, read
+    before anything it keys is (so an entry never holds something older than its version)."""
+    if request is None:
+        return version()
+    return request_cached(request, "published-version", version)
 
 
 def _key(path):

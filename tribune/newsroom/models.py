@@ -24,6 +24,8 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from tribune.core.page_routes import RememberedRouteMixin
+
 from . import feeds, selectors
 from .blocks import ArticleBodyBlock
 
@@ -281,7 +283,7 @@ class SectionPage(RoutablePageMixin, Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(RememberedRouteMixin, Page):
     """A plain page: the house rules, about us, contacts."""
 
     body = RichTextField(_("body"), features=["bold", "italic", "link", "ol", "ul", "h2", "h3"])
@@ -301,7 +303,7 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
-class ArticlePage(Page):
+class ArticlePage(RememberedRouteMixin, Page):
     standfirst = models.TextField(_("standfirst"), max_length=600, blank=True)
     lead_image = models.ForeignKey(
         CreditedImage,
@@ -373,10 +375,10 @@ class ArticlePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        selectors.attach_sections(
-            [self], self.locale_id, selectors.sections_for_request(request, self.locale_id)
-        )
         # Read only if the template renders them: its fragment caches usually hold what they show.
+        self.section_page = SimpleLazyObject(
+            lambda: selectors.section_of(self, selectors.sections_for_request(request, self.locale_id))
+        )
         context["editors_choice"] = SimpleLazyObject(lambda: selectors.editors_choice(self.locale_id))
         context["related"] = SimpleLazyObject(lambda: selectors.related_articles(self, self.tag_list))
         context["most_read"] = SimpleLazyObject(lambda: selectors.most_read(self.locale_id))

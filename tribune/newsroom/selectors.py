@@ -62,6 +62,12 @@ def sections_for_request(request, locale_id):
     return request_cached(request, f"sections:{locale_id}", lambda: sections(locale_id))
 
 
+def section_of(article, known_sections):
+    """The section among `known_sections` that holds `article` (None if none of them does)."""
+    parent_path = article.path[: len(article.path) - Page.steplen]
+    return next((section for section in known_sections if section.path == parent_path), None)
+
+
 def attach_sections(articles, locale_id, known_sections=None):
     """Give each article its section (`article.section_page`) from one query, not one per article."""
     articles = list(articles)

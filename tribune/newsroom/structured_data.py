@@ -5,28 +5,54 @@ import json
 import mimetypes
 
 from django.apps import apps
+from django.core.cache import cache
 from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.images.models import SourceImageIOError
+from wagtail.models import Site
 
+from tribune.core import page_cache, versions
 from tribune.core.request_cache import request_cached
 
 # The article page's own lead picture, so usually rendered already; a 16:9 picture as Google asks.
 ARTICLE_IMAGE = "fill-1200x675"
+# The newsroom settings as last read, kept until they are saved again (this bounds what a change
+# made without saving them, such as a restored database, could leave).
+SETTINGS_VERSION_KEY = "newsroom-settings:version"
+SETTINGS_SECONDS = 3600
 
 # What could close the <script> element or open a comment or entity in it; as \u escapes in JSON
 # strings they mean the same.
 JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
-def agency_name(request, language_code=None):
-    """The agency's name in `language_code` (by default the active language) from the site's
-    settings, which are read once per request."""
+def newsroom_settings(request):
+    """The site's newsroom settings, once per request; read from the database once per version of
+    them, which saving them moves on (settings_saved), and kept in the cache."""
     # Not imported at the top: models.py imports feeds.py, which imports this module.
     settings_model = apps.get_model("newsroom", "NewsroomSettings")
-    newsroom = request_cached(request, "newsroom-settings", lambda: settings_model.for_request(request))
-    return newsroom.agency_name_in(language_code or translation.get_language())
+
+    def shared():
+        site = Site.find_for_request(request)
+        if site is None or getattr(request, "is_preview", False):
+            return settings_model.for_request(request)
+        key = f"newsroom-settings:{versions.current(SETTINGS_VERSION_KEY)}:{site.pk}"
+        return cache.get_or_set(key, lambda: settings_model.for_site(site), SETTINGS_SECONDS)
+
+    return request_cached(request, "newsroom-settings", shared)
+
+
+def settings_saved(**kwargs):
+    """New newsroom settings: read them again, and let no cached page show the old agency name."""
+    versions.bump(SETTINGS_VERSION_KEY)
+    page_cache.purge_all()
+
+
+def agency_name(request, language_code=None):
+    """The agency's name in `language_code` (by default the active language) from the site's
+    settings."""
+    return newsroom_settings(request).agency_name_in(language_code or translation.get_language())
 
 
 def rendition_info(request, image, spec):

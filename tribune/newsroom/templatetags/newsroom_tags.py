@@ -6,7 +6,7 @@ from django.core.cache import cache
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 
 from tribune.core import page_cache
 from tribune.core.request_cache import request_cached
@@ -15,8 +15,10 @@ from tribune.newsroom.models import HomePage
 
 register = template.Library()
 
-# Language links are kept this long at most (a publication changes the key at once).
+# Language links, the masthead's and footer's pages are kept this long at most (a publication changes
+# their keys at once).
 LANGUAGE_LINKS_SECONDS = 300
+CHROME_SECONDS = 300
 # Sub-routes of a home page that mean the same thing in every language.
 PORTABLE_ROUTES = ("archive/", "search/")
 OPENING_PARAGRAPH = re.compile(r"^\s*<p(?:\s[^>]*)?>")
@@ -44,23 +46,55 @@ def home_page(context):
     return homes_by_language(request).get(translation.get_language())
 
 
-@register.simple_tag
-def published_version():
-    """A number that moves on whenever a page is published, unpublished or deleted (the anonymous page
-    cache's version): part of the key of each cached fragment that shows other pages."""
-    return page_cache.version()
+@register.simple_tag(takes_context=True)
+def published_version(context):
+    """A number that moves on whenever a page is published, unpublished, moved or deleted (the
+    anonymous page cache's version), read once per request: part of the key of each cached fragment
+    that shows other pages."""
+    return page_cache.version_for(context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
-def section_nav(context):
+def site_chrome(context):
+    """What the masthead and the footer show of the site's pages, the same for every reader of a
+    language: the home page's address, the sections and the plain pages in menus, as addresses and
+    titles. Read from the database once per publication (the key holds the published version) and
+    kept in the cache; nothing in it depends on the reader."""
     request = context["request"]
-    locale_id = current_locale_id(context)
-    return selectors.sections_for_request(request, locale_id)
+    page = context.get("page")
+    language = translation.get_language() or ""
 
+    def compute():
+        locale_id = current_locale_id(context)
+        home = homes_by_language(request).get(language)
+        return {
+            "home_url": home.get_url(request) if home else None,
+            "sections": [
+                {"url": section.get_url(request), "title": section.title, "path": section.path}
+                for section in selectors.sections_for_request(request, locale_id)
+            ],
+            "footer": [
+                {"url": plain.get_url(request), "title": plain.title}
+                for plain in selectors.footer_pages(request, locale_id)
+            ],
+        }
 
-@register.simple_tag(takes_context=True)
-def footer_pages(context):
-    return selectors.footer_pages(context["request"], current_locale_id(context))
+    def shared():
+        site = Site.find_for_request(request)
+        if getattr(request, "is_preview", False) or site is None:
+            return compute()
+        key = ":".join(
+            (
+                "site-chrome",
+                str(page_cache.version_for(request)),
+                str(site.pk),
+                language,
+                str(getattr(page, "locale_id", "") or ""),
+            )
+        )
+        return cache.get_or_set(key, compute, CHROME_SECONDS)
+
+    return request_cached(request, "site-chrome", shared)
 
 
 @register.simple_tag(takes_context=True)
@@ -111,7 +145,7 @@ def language_links(context):
         key = ":".join(
             (
                 "language-links",
-                str(published_version()),
+                str(page_cache.version_for(request)),
                 translation.get_language() or "",
                 str(getattr(page, "pk", "")),
                 request.get_host(),
@@ -156,5 +190,6 @@ def article_body(context, page):
 
 @register.filter
 def is_within(page, section):
-    """True when `page` is `section` or one of its descendants."""
-    return bool(page) and hasattr(page, "path") and page.path.startswith(section.path)
+    """True when `page` is `section` (a page, or its path) or one of its descendants."""
+    section_path = section if isinstance(section, str) else section.path
+    return bool(page) and hasattr(page, "path") and page.path.startswith(section_path)
