@@ -62,6 +62,19 @@ def test_another_process_s_change_is_seen_within_a_second(monkeypatch):
     assert snapshots.get("test-other", "k", lambda: "second") == "second"
 
 
+def test_a_change_behind_the_models_back_shows_when_the_copies_expire(monkeypatch):
+    from django.core.cache import cache
+
+    clock = [1000.0]
+    monkeypatch.setattr(snapshots.time, "monotonic", lambda: clock[0])
+    assert snapshots.get("test-expiry", "k", lambda: "old") == "old"
+    clock[0] += snapshots.TIMEOUT - 1
+    assert snapshots.get("test-expiry", "k", lambda: "new") == "old"
+    clock[0] += 2
+    cache.delete(f"snapshot:test-expiry:v{snapshots._version('test-expiry')}:k")  # expired there too
+    assert snapshots.get("test-expiry", "k", lambda: "new") == "new"
+
+
 def test_the_shared_cache_answers_a_process_without_its_own_copy():
     assert snapshots.get("test-shared", "k", lambda: "made once") == "made once"
     snapshots._local.clear()  # another process: same shared cache, nothing of its own

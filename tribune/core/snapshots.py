@@ -17,12 +17,14 @@ from django.db import transaction
 
 from tribune.core import versions
 
-TIMEOUT = 300  # seconds a copy stays in the shared cache
+# Seconds a copy is kept, in the shared cache and in each process: a change made behind the models'
+# back (an SQL UPDATE, a restored backup), which no version follows, shows within this time.
+TIMEOUT = 300
 VERSION_SECONDS = 1.0
 LOCAL_SIZE = 512  # copies kept in each process, the least recently used going first
 
 _MISSING = object()
-_local = OrderedDict()  # {full key: value}
+_local = OrderedDict()  # {full key: (value, when it expires)}
 _versions = {}  # {kind: (version, read at)}
 
 
@@ -42,15 +44,16 @@ def get(kind, key, build, *, timeout=TIMEOUT):
     """The copy of `kind` for `key`, made by `build()` where neither this process nor the shared
     cache has it. Copies are shared by every request of the process: read them, never change them."""
     full = f"snapshot:{kind}:v{_version(kind)}:{key}"
-    value = _local.get(full, _MISSING)
-    if value is not _MISSING:
+    now = time.monotonic()
+    value, expires = _local.get(full, (_MISSING, 0))
+    if value is not _MISSING and now < expires:
         _local.move_to_end(full)
         return value
     value = cache.get(full, _MISSING)
     if value is _MISSING:
         value = build()
         cache.set(full, value, timeout)
-    _local[full] = value
+    _local[full] = (value, now + timeout)
     while len(_local) > LOCAL_SIZE:
         _local.popitem(last=False)
     return value
