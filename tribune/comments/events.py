@@ -13,7 +13,8 @@ def thread_changed(article_id, *, pick=False, article=None):
     """After commit, the thread's version moves on (comments.thread_cache) and the article's page
     leaves the anonymous page cache; when an editor's pick
     changed (picked, unpicked, edited or gone), every page does, for the home pages show picks.
-    The front proxy's copies of the article (and of the home pages) are purged by a task. The caller
+    The front proxy's copies of the article (and of the home pages) are purged by a task, a second
+    later for a comment (front_cache.purge_soon gathers a busy thread's purges). The caller
     may pass the `article` it has in hand, which spares looking it up again."""
 
     def purge():
@@ -24,10 +25,12 @@ def thread_changed(article_id, *, pick=False, article=None):
         elif page is not None and page.url:
             page_cache.purge_paths([page.url])
         if front_cache.enabled():
-            pages = [page] if page is not None else []
-            if pick:
-                pages += list(Page.objects.live().filter(depth=2))  # the home page of each language
-            front_cache.purge(p.full_url for p in pages)
+            if pick:  # the home page of each language too, at once: picks change seldom
+                pages = [page] if page is not None else []
+                pages += list(Page.objects.live().filter(depth=2))
+                front_cache.purge(p.full_url for p in pages)
+            elif page is not None:  # a busy thread: its purges are gathered, one a second at most
+                front_cache.purge_soon(f"article:{article_id}", [page.full_url])
 
     transaction.on_commit(purge)
 

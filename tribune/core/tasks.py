@@ -13,6 +13,7 @@ See docs/tasks.md for how the workers are run.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import io
 import logging
 import time
@@ -57,6 +58,8 @@ def enqueue_safely(task, *args, **kwargs):
         logger.info(
             "task queue %r marked down: running %s in this process", task.queue_name, task.module_path
         )
+    if task.run_after is not None:  # a task meant for later runs now: this process cannot wait
+        task = dataclasses.replace(task, run_after=None)
     return ImmediateBackend("in-process", {"QUEUES": [task.queue_name]}).enqueue(task, args, kwargs)
 
 
