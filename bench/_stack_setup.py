@@ -17,6 +17,7 @@ import datetime
 import json
 import os
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -104,6 +105,22 @@ def enqueue_sweep(seconds):
     print(task.enqueue().id)
 
 
+def drain(seconds):
+    """Wait until the task queue is empty and no job runs (the demo's seeding leaves a backlog of
+    index updates that would otherwise compete with a measurement); print how long it took."""
+    import django_rq
+    from rq.registry import StartedJobRegistry
+
+    queue = django_rq.get_queue("default")
+    started = StartedJobRegistry(queue=queue)
+    began = time.monotonic()
+    while queue.count or started.count:
+        if time.monotonic() - began > float(seconds):
+            raise SystemExit(f"the queue still holds {queue.count} jobs after {seconds} s")
+        time.sleep(0.5)
+    print(f"{time.monotonic() - began:.1f}")
+
+
 def task_status(result_id):
     from tribune.comments.tasks import sweep
 
@@ -175,6 +192,7 @@ def main(argv):
         "check": check,
         "enqueue_sweep": enqueue_sweep,
         "task_status": task_status,
+        "drain": drain,
     }
     if command not in handlers:
         raise SystemExit(__doc__)

@@ -37,6 +37,9 @@ stack_setup readers "$READERS" reader >"$WORK/tokens.txt" 2>>"$WORK/setup.log" |
   { tail -n 20 "$WORK/setup.log" >&2; die "could not create the readers"; }
 LIMITS=$(stack_setup limits relaxed 2>>"$WORK/setup.log" | tail -n 1)
 stack_setup articles >"$WORK/articles.json" 2>>"$WORK/setup.log" || die "could not list the articles"
+say "waiting for the worker to finish the demo's backlog (search and reference index updates)"
+waited=$(stack_setup drain 300 2>>"$WORK/setup.log" | tail -n 1) || die "the task queue did not drain (see setup.log)"
+say "the queue was empty after $waited s"
 
 versions=$("$PY" -c '
 import sys
