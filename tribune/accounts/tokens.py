@@ -24,7 +24,8 @@ MAX_TOKEN_LENGTH = 100  # anything longer is not one of ours: not even hashed
 MAX_TOKENS_PER_USER = 20
 LAST_USED_PRECISION = datetime.timedelta(minutes=1)  # at most one write a minute per token
 # A token with its user, as every request with it needs them: kept in the cache until any token or
-# user changes (tribune/core/snapshots.py). Revoking a token, or deactivating its user, ends it at once.
+# user changes (tribune/core/snapshots.py). Revoking a token, or deactivating its user, ends it at
+# once in the process that did it and within a second in every other.
 TOKENS_SNAPSHOT = "access-tokens"
 
 
