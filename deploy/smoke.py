@@ -152,8 +152,8 @@ for _ in range(60):  # the worker sends the purge a second after the commit (ngi
         break
     time.sleep(0.1)
 else:
-    fail(f"the cached article still lacks the new comment ({page[1].get('X-Cache')}): not purged")
-ok("nginx's cached copy of the article was purged: the new comment shows within seconds")
+    fail(f"the cached article still lacks the new comment ({page[1].get('X-Cache')}): not refreshed")
+ok("nginx's cached copy of the article was refreshed: the new comment shows within seconds")
 
 nudged = fetch(
     f"/api/v1/articles/{article['id']}/comments",

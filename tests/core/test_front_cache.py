@@ -1,8 +1,11 @@
 """The front proxy's copies of a busy article: every change to its thread is followed by a purge that
 runs after it, and the changes of one second share one purge; with no queue to wait in, each change
-purges at once."""
+purges at once. The purge of deploy/nginx is a refresh: the page is asked of the proxy's refresh
+listener, which stores the new copy over the old."""
 
 import datetime
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.core.cache import cache
@@ -86,3 +89,55 @@ def test_nothing_is_purged_without_a_front_proxy(settings):
     PURGED.clear()
     front_cache.purge_soon("article:7", ["http://example.org/en/story/"])
     assert PURGED == []
+
+
+class Listener:
+    """The proxy's refresh listener, on loopback: notes each request's method, path and Host."""
+
+    def __init__(self, status=200):
+        seen = self.seen = []
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):
+                seen.append((self.command, self.path, self.headers["Host"]))
+                self.send_response(status)
+                self.end_headers()
+                self.wfile.write(b"page")
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def test_a_refresh_asks_the_proxy_for_the_page_with_its_host():
+    listener = Listener()
+    try:
+        front_cache.RefreshBackend({"LOCATION": listener.url}).purge("https://news.example.org/hy/story/?p=2")
+    finally:
+        listener.close()
+    assert listener.seen == [("GET", "/hy/story/?p=2", "news.example.org")]
+
+
+def test_a_page_that_is_gone_is_refreshed_too_and_nothing_fails(caplog):
+    listener = Listener(status=404)
+    try:
+        with caplog.at_level("INFO", logger="tribune.core.front_cache"):
+            front_cache.RefreshBackend({"LOCATION": listener.url}).purge("http://news.example.org/en/gone/")
+    finally:
+        listener.close()
+    assert listener.seen == [("GET", "/en/gone/", "news.example.org")]
+    assert [r.levelname for r in caplog.records] == ["INFO"]
+
+
+def test_a_proxy_that_does_not_answer_is_a_warning_not_an_error(caplog):
+    backend = front_cache.RefreshBackend({"LOCATION": f"http://127.0.0.1:{closed_port()}"})
+    with caplog.at_level("INFO", logger="tribune.core.front_cache"):
+        backend.purge("http://news.example.org/en/story/")
+    assert [r.levelname for r in caplog.records] == ["WARNING"]

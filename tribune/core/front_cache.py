@@ -9,14 +9,50 @@ gathered: the first change queues a purge to run COALESCE_SECONDS later, and the
 meanwhile are covered by it."""
 
 import datetime
+import logging
+import urllib.error
+import urllib.request
+from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
+from wagtail.contrib.frontend_cache.backends import BaseBackend
 
 from tribune.core.tasks import enqueue_safely
 
+logger = logging.getLogger(__name__)
+
 COALESCE_SECONDS = 1
+REFRESH_TIMEOUT = 30
+
+
+class RefreshBackend(BaseBackend):
+    """Wagtail's frontend cache backend for deploy/nginx: rather than removing the proxy's copy of a
+    page (after which every reader of a breaking story waits on the one request that makes it
+    again), it asks the proxy's refresh listener (LOCATION) for the page. That listener always goes
+    to the site and stores what it gets, so readers keep the old copy until the new one is in."""
+
+    def __init__(self, params):
+        super().__init__(params)
+        location = urlsplit(params.pop("LOCATION"))
+        self.scheme, self.netloc = location.scheme, location.netloc
+
+    def purge(self, url):
+        parts = urlsplit(url)
+        request = urllib.request.Request(  # noqa: S310 - the operator's own listener
+            urlunsplit((self.scheme, self.netloc, parts.path or "/", parts.query, "")),
+            headers={"Host": parts.netloc, "User-Agent": "Tribune-refresh"},
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=REFRESH_TIMEOUT) as response:  # noqa: S310
+                response.read()
+        except urllib.error.HTTPError as error:
+            # A page that is gone answers 404, and the proxy keeps that answer: done as well.
+            level = logging.INFO if error.code == 404 else logging.WARNING
+            logger.log(level, "front cache: refreshing %s answered %s", url, error.code)
+        except (urllib.error.URLError, OSError) as error:
+            logger.warning("front cache: could not refresh %s (%s)", url, error)
 
 
 def enabled():

@@ -45,8 +45,8 @@ TASKS = task_backends(
     os.environ.get("TASKS_BACKEND", "rq" if os.environ.get("TASKS_REDIS_URL") or REDIS_URL else "immediate")
 )
 
-# The front proxy's cache (deploy/nginx): Wagtail purges a page there when it is published, Tribune
-# when its thread changes. FRONTEND_CACHE_URL is where the proxy takes PURGE requests.
+# The front proxy's cache (deploy/nginx): a page is refreshed there when it is published (Wagtail's
+# purge) or its thread changes (Tribune's). FRONTEND_CACHE_URL is the proxy's refresh listener.
 FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL")
 if FRONTEND_CACHE_URL:
     INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]
@@ -55,7 +55,7 @@ if FRONTEND_CACHE_URL:
     WAGTAILFRONTENDCACHE_LANGUAGES = []
     WAGTAILFRONTENDCACHE = {
         "proxy": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "BACKEND": "tribune.core.front_cache.RefreshBackend",
             "LOCATION": FRONTEND_CACHE_URL,
         }
     }
