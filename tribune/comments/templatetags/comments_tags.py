@@ -60,7 +60,7 @@ def comments_section(context, article):
         return _render_section(context, _section_values(request, article))
     order = request.GET.get("order", "")
     order = order if order in selectors.ORDERS else selectors.DEFAULT_ORDER
-    published = page_cache.version()
+    published = page_cache.version_for(request)  # read once per request, as every fragment of the page
     version, minute = thread_cache.version(article.pk), int(time.time() // 60)
     key = f"comments-section:{article.pk}:{version}:{translation.get_language()}:{order}:{published}:{minute}"
     html = cache.get(key)
