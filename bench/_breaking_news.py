@@ -75,7 +75,10 @@ def write_plan(path, articles, tokens, weights, mark, breaking_per_language):
         lines += [f"text {language} {text}" for text in texts]
     lines += [f"token {token}" for token in tokens]
     Path(path).write_text("\n".join(lines) + "\n")
-    return breaking, sorted({line.split()[1] for line in lines if line.startswith("page ")})
+    pages = sorted({line.split()[1] for line in lines if line.startswith("page ")})
+    # The thread listings too: nginx shares an anonymous listing for a second, and its first copy
+    # is one that readers wait for.
+    return breaking, pages, [f"/api/v1/articles/{a['id']}/comments" for a in breaking]
 
 
 def warm(site, paths):
@@ -141,11 +144,11 @@ def main():
     tokens = [t for t in args.tokens.read_text().split() if t]
     mark = "bn" + time.strftime("%H%M%S")
     plan = args.work / "plan.txt"
-    breaking, pages = write_plan(
+    breaking, pages, listings = write_plan(
         plan, json.loads(args.articles.read_text()), tokens, weights, mark, args.breaking
     )
-    print(f"==> warming up {len(pages)} pages", file=sys.stderr, flush=True)
-    warm(args.site, pages)
+    print(f"==> warming up {len(pages)} pages and thread listings", file=sys.stderr, flush=True)
+    warm(args.site, pages + listings)
 
     parts = parse_pids(args.pids)
     output = args.work / "wrk-out.txt"

@@ -133,6 +133,13 @@ fetch(article["url"])
 cached = fetch(article["url"])
 if cached[1].get("X-Cache") not in FROM_CACHE:
     fail(f"the article was not cached by nginx ({cached[1].get('X-Cache')})")
+listing_url = f"/api/v1/articles/{article['id']}/comments"
+fetch(listing_url)
+listing = fetch(listing_url)
+if listing[0] != 200 or listing[1].get("X-Cache") not in FROM_CACHE:
+    fail(f"an anonymous thread listing was not shared by nginx ({listing[0]}, {listing[1].get('X-Cache')})")
+if "X-Accel-Expires" in listing[1]:
+    fail("nginx passed the application's X-Accel-Expires on to the reader")
 words = f"Շնորհակալություն հոդվածի համար, սպասում ենք շարունակությանը։ {int(time.time())}"
 status, _, body = fetch(
     f"/api/v1/articles/{article['id']}/comments",
@@ -154,6 +161,14 @@ for _ in range(60):  # the worker sends the purge a second after the commit (ngi
 else:
     fail(f"the cached article still lacks the new comment ({page[1].get('X-Cache')}): not refreshed")
 ok("nginx's cached copy of the article was refreshed: the new comment shows within seconds")
+for _ in range(50):  # nginx shares an anonymous listing for a second
+    listing = fetch(listing_url)
+    if listing[0] == 200 and posted["id"] in [c["id"] for c in json.loads(listing[2])["comments"]]:
+        break
+    time.sleep(0.1)
+else:
+    fail(f"the anonymous thread listing still lacks the new comment after 5 s ({listing[1].get('X-Cache')})")
+ok("an anonymous thread listing is shared by nginx for a second, then shows the new comment")
 
 nudged = fetch(
     f"/api/v1/articles/{article['id']}/comments",

@@ -14,8 +14,12 @@ thread gets the shared entry; one with comments gets an entry of their own, file
 No entry is ever shared between two scopes.
 
 The ETag is a digest of the key, so a reader who sends it back (If-None-Match) while nothing has
-changed gets a 304. Listings are never stored by shared caches on the way (`no-cache`, and
-`private` for a signed-in reader): readers revalidate instead, which costs a cache read here."""
+changed gets a 304. Browsers and caches on the way store no listing (`no-cache`, and `private` for
+a signed-in reader): they revalidate instead, which costs a cache read here. The deploy's own front
+proxy is the one exception: an anonymous listing tells it (`X-Accel-Expires`, which nginx reads and
+never passes on) that it may serve that listing to every anonymous reader for PROXY_SECONDS, so a
+breaking story's thread is read from the application about once a second, however many read it.
+A request with credentials is never answered from there (deploy/nginx)."""
 
 from __future__ import annotations
 
@@ -38,6 +42,9 @@ SHARED = "all"
 # Names and accounts can change without the thread's version moving on: entries do not outlive this.
 TIMEOUT = getattr(settings, "TRIBUNE_PAGE_CACHE_SECONDS", 300)
 CONTENT_TYPE = "application/json; charset=utf-8"
+# How long the front proxy may serve an anonymous listing to everyone: a new comment shows to
+# anonymous readers at most this late (and at once to its author, whose requests bypass the proxy).
+PROXY_SECONDS = 1
 
 
 def _versions(article_id):
@@ -86,6 +93,10 @@ class Listing:
             response = HttpResponseNotModified()
         else:
             response = HttpResponse(content, content_type=CONTENT_TYPE)
+        if not self.signed_in and PROXY_SECONDS and response.status_code == 200:
+            # Before Cache-Control: nginx before 1.23 reads the headers in order, and a no-cache
+            # read first would forbid the copy.
+            response["X-Accel-Expires"] = str(PROXY_SECONDS)
         response["ETag"] = self.etag
         response["Cache-Control"] = "private, no-cache" if self.signed_in else "no-cache"
         patch_vary_headers(response, ["Authorization", "Cookie"])
