@@ -126,6 +126,8 @@ class Comment(models.Model):
         permissions = [("moderate_comment", "Can moderate comments in the desk")]
         indexes = [
             models.Index(fields=["article", "status", "depth", "created_at"], name="comment_thread_idx"),
+            # The latest published comments of a thread, which the off-topic rule compares a new one with.
+            models.Index(fields=["article", "status", "-created_at"], name="comment_recent_idx"),
             models.Index(fields=["root", "created_at"], name="comment_root_idx"),
             models.Index(fields=["author", "created_at"], name="comment_author_idx"),
             models.Index(fields=["status", "created_at"], name="comment_queue_idx"),
