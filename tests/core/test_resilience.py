@@ -235,6 +235,19 @@ def test_a_window_counter_counts_and_always_expires(live_redis):
     assert client.ttl(live_redis.make_and_validate_key("window")) <= ttl  # the first count set it
 
 
+def test_several_window_counters_count_together_and_each_expires(live_redis):
+    live_redis.count_in_window("reader", 30)
+    assert live_redis.counts_in_window(["reader", "address"], 30) == [2, 1]
+    client = live_redis._cache.get_client()
+    for key in ("reader", "address"):
+        assert 0 < client.ttl(live_redis.make_and_validate_key(key)) <= 30
+
+
+def test_without_redis_several_window_counters_count_in_the_process_memory(dead_redis):
+    assert cache.counts_in_window(["reader", "address"], 30) == [1, 1]
+    assert cache.counts_in_window(["reader", "address"], 30) == [2, 2]
+
+
 def test_incr_adds_to_a_counter_and_refuses_a_missing_one(live_redis):
     live_redis.set("counter", 5)
     assert live_redis.incr("counter") == 6
@@ -253,3 +266,13 @@ def test_rate_limits_on_redis_refuse_past_the_limit(live_redis):
     waits = [ratelimit.hit("reader:7", 3, 3600) for _ in range(5)]
     assert waits[:3] == [0, 0, 0]
     assert all(wait > 0 for wait in waits[3:])
+
+
+def test_a_reader_and_their_address_are_limited_together(live_redis):
+    # Another reader has used up most of the address's hour: the address's count refuses first.
+    ratelimit.hit("ip:192.0.2.9", 3, 3600)
+    ratelimit.hit("ip:192.0.2.9", 3, 3600)
+    keys = ["user:8", "ip:192.0.2.9"]
+    assert ratelimit.hit_all(keys, 3, 3600) == 0
+    assert 0 < ratelimit.hit_all(keys, 3, 3600) <= 3600
+    assert ratelimit.hit("user:8", 3, 3600) == 0  # the reader's own count is still within it

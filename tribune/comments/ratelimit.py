@@ -39,13 +39,19 @@ def release_cooldown(key):
 def hit(key, limit, window_seconds, now=None):
     """Count one event under `key` in a fixed window; returns 0 while within `limit`, else the
     seconds until the window ends. Events over the limit are counted too: hammering never helps."""
+    return hit_all([key], limit, window_seconds, now)
+
+
+def hit_all(keys, limit, window_seconds, now=None):
+    """`hit` for each of `keys` (a reader and their address), counted together in one round trip
+    to Redis: 0 while every one is within `limit`, else the longest wait."""
     now = time.time() if now is None else now
     window = int(now // window_seconds)
-    bucket = f"ratelimit:{key}:{window_seconds}:{window}"
-    if hasattr(cache, "count_in_window"):  # Redis (tribune/core/cache.py): one round trip
-        count = cache.count_in_window(bucket, window_seconds + 1)
+    buckets = [f"ratelimit:{key}:{window_seconds}:{window}" for key in keys]
+    if hasattr(cache, "counts_in_window"):  # Redis (tribune/core/cache.py)
+        counts = cache.counts_in_window(buckets, window_seconds + 1)
     else:
-        count = count_in_window(cache, bucket, window_seconds + 1)
-    if count > limit:
+        counts = [count_in_window(cache, bucket, window_seconds + 1) for bucket in buckets]
+    if max(counts) > limit:
         return max(1, int((window + 1) * window_seconds - now + 0.999))
     return 0

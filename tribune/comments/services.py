@@ -91,10 +91,9 @@ def _check_rate(author, ip_address, config):
     keys = _rate_keys(author, ip_address)
     seconds = config.min_seconds_between_comments
     _check_cooldown(author, ip_address, config)
-    for key in keys:
-        wait = ratelimit.hit(f"comment-hour:{key}", config.comments_per_hour, 3600)
-        if wait:
-            raise errors.RateLimited(seconds=wait)
+    wait = ratelimit.hit_all([f"comment-hour:{key}" for key in keys], config.comments_per_hour, 3600)
+    if wait:
+        raise errors.RateLimited(seconds=wait)
     claimed = []
     for key in keys if seconds else ():
         wait = ratelimit.claim_cooldown(f"comment:{key}", seconds)

@@ -55,15 +55,15 @@ class ReusingRedisCacheClient(RedisCacheClient):
             raise ValueError(f"Key '{key}' not found.")
         return value
 
-    def count_in_window(self, key, seconds):
-        """Add one to the counter `key`, which expires `seconds` after its first count; the new
-        count. One round trip, and no counter is ever left without its expiry (EXPIRE … NX sets it
+    def counts_in_window(self, keys, seconds):
+        """Add one to each counter in `keys`, which expires `seconds` after its first count; the new
+        counts. One round trip, and no counter is ever left without its expiry (EXPIRE … NX sets it
         on the first count only, whoever counted first)."""
-        pipe = self.get_client(key, write=True).pipeline(transaction=False)
-        pipe.incr(key)
-        pipe.expire(key, seconds, nx=True)
-        count, _set = pipe.execute()
-        return count
+        pipe = self.get_client(keys[0], write=True).pipeline(transaction=False)
+        for key in keys:
+            pipe.incr(key)
+            pipe.expire(key, seconds, nx=True)
+        return pipe.execute()[::2]
 
 
 # INCRBY only if the key exists (Django's contract for incr), atomically.
@@ -212,17 +212,21 @@ class ResilientRedisCache(RedisCache):
     def count_in_window(self, key, seconds, version=None):
         """One more event in the fixed window `key` that ends `seconds` after its first event: the
         count so far, in one round trip (tribune/comments/ratelimit.py)."""
-        full = self.make_and_validate_key(key, version=version)
+        return self.counts_in_window([key], seconds, version)[0]
+
+    def counts_in_window(self, keys, seconds, version=None):
+        """count_in_window for several windows of the same length, all in one round trip."""
+        full = [self.make_and_validate_key(key, version=version) for key in keys]
         return self._either(
-            "_redis_count_in_window",
+            "_redis_counts_in_window",
             (full, seconds),
             {},
-            lambda: count_in_window(self._fallback, key, seconds, version),
+            lambda: [count_in_window(self._fallback, key, seconds, version) for key in keys],
             writes=True,
         )
 
-    def _redis_count_in_window(self, full_key, seconds):
-        return self._cache.count_in_window(full_key, seconds)
+    def _redis_counts_in_window(self, full_keys, seconds):
+        return self._cache.counts_in_window(full_keys, seconds)
 
 
 def count_in_window(cache, key, seconds, version=None):
