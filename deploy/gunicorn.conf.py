@@ -6,6 +6,7 @@ few more processes than cores is the right shape; scale out with more machines b
 
 import multiprocessing
 import os
+import time
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8001")
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
@@ -30,6 +31,18 @@ proc_name = os.environ.get("GUNICORN_PROC_NAME", "tribune-web")
 preload_app = False
 # gunicorn 25+ opens a control socket; two instances on one machine would share its default path.
 control_socket_disable = True
+
+
+def post_worker_init(worker):
+    """The house-rules engine is loaded (about half a second) before a worker takes its first
+    request, so that the first comment after a start or a restart (max_requests) does not wait."""
+    from tribune.houserules import warm_up
+
+    started = time.monotonic()
+    languages = warm_up()
+    worker.log.info(
+        "house-rules engine ready (%s) in %.2f s", ", ".join(languages), time.monotonic() - started
+    )
 
 
 def child_exit(server, worker):

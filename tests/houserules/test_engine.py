@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tribune.houserules import DEFAULT_POLICY, HOLD, PUBLISH, REJECT, Policy, assess
+from tribune.houserules import DEFAULT_POLICY, HOLD, PUBLISH, REJECT, Policy, assess, warm_up
 from tribune.houserules import engine as engine_module
 from tribune.houserules.__main__ import average_precision, main, roc_auc
 
@@ -222,3 +222,28 @@ def test_an_insult_reported_in_quotation_marks_is_not_held(text):
 
 def test_a_quotation_aimed_at_the_reader_still_counts():
     assert assess("Ты у нас «гений», да? Ты тупой идиот.", article=METRO).decision == HOLD
+
+
+def test_warming_up_judges_a_polite_comment_in_each_language_through_every_rule():
+    assert warm_up() == ["en", "ru", "hy"]
+    for lang, (title, comment) in engine_module._WARM_UP.items():
+        result = assess(comment, article={"title": title, "body": title}, thread=[comment], lang=lang)
+        assert (result.decision, result.errors, result.lang) == (PUBLISH, (), lang)
+        assert set(result.scores) == {"abusive", "filthy", "advertising", "off_topic"}
+
+
+def test_a_gunicorn_worker_warms_the_engine_up_before_its_first_request(monkeypatch):
+    """deploy/gunicorn.conf.py's post_worker_init hook: the first comment a worker screens after a
+    start or a restart does not wait for the engine to load."""
+    import logging
+    import runpy
+    from pathlib import Path
+    from types import SimpleNamespace
+
+    import tribune.houserules
+
+    calls = []
+    monkeypatch.setattr(tribune.houserules, "warm_up", lambda: calls.append("warm") or ["en", "ru", "hy"])
+    config = runpy.run_path(str(Path(__file__).resolve().parents[2] / "deploy" / "gunicorn.conf.py"))
+    config["post_worker_init"](SimpleNamespace(log=logging.getLogger("gunicorn.error")))
+    assert calls == ["warm"]

@@ -11,6 +11,7 @@ from .engine import (
     assess,
     model_version,
     slow_checks_available,
+    warm_up,
 )
 from .types import LANGUAGES, RULES, Article, Finding
 
@@ -28,4 +29,5 @@ __all__ = [
     "assess",
     "model_version",
     "slow_checks_available",
+    "warm_up",
 ]

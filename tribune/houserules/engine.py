@@ -295,3 +295,25 @@ def slow_checks_available():
     """Whether the full judgement (with the encoder) can differ from the quick one in this process:
     an encoder is installed and a model has a head for it."""
     return model_version(encoder=True) != model_version(encoder=False)
+
+
+# One short comment under one short article per language, for warm_up.
+_WARM_UP = {
+    "en": (
+        "The council met to discuss the new bridge.",
+        "A sensible plan for the bridge, I hope it opens soon.",
+    ),
+    "ru": ("Совет обсудил строительство нового моста.", "Разумный план, надеюсь, мост откроют скоро."),
+    "hy": ("Խորհուրդը քննարկեց նոր կամրջի կառուցումը։", "Կամրջի կառուցումը կարևոր է մեր թաղամասի համար։"),
+}
+
+
+def warm_up(encoder=False):
+    """Load what every rule loads on first use (lexicons, models, caches) by judging one comment in
+    each language: a web process calls this before its first request, so that no reader's comment
+    waits for it. Returns the languages judged."""
+    judged = []
+    for lang, (title, comment) in _WARM_UP.items():
+        assess(comment, article={"title": title, "body": title}, thread=[comment], lang=lang, encoder=encoder)
+        judged.append(lang)
+    return judged
