@@ -17,6 +17,10 @@
 --   token TOKEN                 a reader's token; thread n posts with token n (round robin)
 --   mark MARK                   the tags' prefix: MARK-<thread>-<counter>
 --
+-- BN_THINK_MS, if set and above 0, is a reader's pause between an answer and their next request:
+-- drawn for each request from an exponential distribution with that mean (readers who arrive at
+-- random). Unset, each connection sends its next request as soon as it has its answer.
+--
 -- BN_OUT receives, from done(): "count KIND STATUS N", "hist KIND BUCKET N" (latency bucket:
 -- floor(ln(µs) / ln(1.01))), "lost KIND N" (sent, then the connection failed), "accepted ID TAG"
 -- (every 201 to a post) and "inflight TAG" (a post still unanswered when wrk stopped).
@@ -86,6 +90,14 @@ function init(args)
   math.randomseed(number * 7919 + os.time())
   get_headers = { ["Accept-Language"] = "en" }
   post_headers = { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token }
+end
+
+local think_ms = tonumber(os.getenv("BN_THINK_MS") or "") or 0
+if think_ms > 0 then
+  -- wrk calls delay() after each answer, before it asks request() for the next one.
+  function delay()
+    return math.floor(-think_ms * math.log(1 - math.random()) + 0.5)
+  end
 end
 
 local function add(tbl, key, n)

@@ -138,6 +138,9 @@ def main():
     parser.add_argument("--out", type=Path)
     parser.add_argument("--note", action="append", default=[])
     parser.add_argument("--pids", nargs="+", required=True)
+    parser.add_argument(
+        "--think-ms", type=int, default=0, help="each connection's mean pause between requests (0: none)"
+    )
     args = parser.parse_args()
 
     weights = [int(w) for w in args.weights.split(",")]
@@ -156,7 +159,12 @@ def main():
         "wrk", f"-t{args.connections}", f"-c{args.connections}", f"-d{args.duration}s", "--timeout", "10s",
         "-s", str(BENCH / "_breaking_news.lua"), args.site,
     ]  # fmt: skip
-    environment = {**os.environ, "BN_PLAN": str(plan), "BN_OUT": str(output)}
+    environment = {
+        **os.environ,
+        "BN_PLAN": str(plan),
+        "BN_OUT": str(output),
+        "BN_THINK_MS": str(args.think_ms),
+    }
     load_before = load_average()
     print(
         f"==> {args.duration} s at {args.connections} connections, mix {args.weights} (load average {load_before})",
@@ -253,6 +261,10 @@ def main():
     lines = [
         f"Breaking news on the production stack: {args.duration} s at {args.connections} connections "
         f"(wrk -t{args.connections} -c{args.connections}, one connection per wrk thread), through nginx",
+        f"each connection pauses between requests: {args.think_ms} ms on average (exponential), like a "
+        "reader; the load is what the readers send, not all the stack can take"
+        if args.think_ms
+        else "a closed loop: each connection sends its next request as soon as it has its answer",
         *args.note,
         f"mix by request: {weights[0]}% anonymous page reads ({len(pages)} pages: the 3 home pages, "
         f"every article; the home pages and {len(breaking)} breaking stories most), {weights[1]}% thread "

@@ -2,8 +2,9 @@
 # The breaking-news load on the production stack (deploy/local-stack, on a fresh copy): 95% anonymous
 # page reads, 4% thread reads and 1% comment posts through nginx; per kind requests, latency, 5xx and
 # the stack's CPU time; then every comment answered 201 is looked for in PostgreSQL. See
-# bench/README.md. Usage: bench/breaking_news.sh   (DURATION=60 CONNECTIONS=200 READERS=200)
+# bench/README.md. Usage: bench/breaking_news.sh   (DURATION=60 CONNECTIONS=200 READERS=200 THINK_MS=0)
 #   QUICK=1 bench/breaking_news.sh                 # CI: 10 s at 50 connections
+#   THINK_MS=100 bench/breaking_news.sh            # readers who pause 100 ms on average between requests
 set -euo pipefail
 
 if [ -n "${QUICK:-}" ]; then
@@ -13,6 +14,7 @@ fi
 DURATION=${DURATION:-60}
 CONNECTIONS=${CONNECTIONS:-200}
 READERS=${READERS:-200}
+THINK_MS=${THINK_MS:-0}
 MIX=${MIX:-95,4,1}
 NAME=bench/breaking_news.sh
 
@@ -23,6 +25,7 @@ BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 for name in DURATION CONNECTIONS READERS; do
   case ${!name} in '' | *[!0-9]* | 0) die "$name must be a positive whole number, not '${!name}'" ;; esac
 done
+case $THINK_MS in '' | *[!0-9]*) die "THINK_MS must be a whole number of milliseconds, not '$THINK_MS'" ;; esac
 case $MIX in *[!0-9,]*) die "MIX is three percentages, e.g. 95,4,1, not '$MIX'" ;; esac
 STAMP=$(date +%Y-%m-%d-%H%M%S)
 RESULT=$BENCH_DIR/results/breaking-news-$STAMP.txt
@@ -53,7 +56,7 @@ stack_note="$versions; PostgreSQL $pg_version, Redis $(redis-server --version | 
 # shellcheck disable=SC2046 # the NAME=PID list is meant to split
 "$PY" "$BENCH_DIR/_breaking_news.py" --site "$SITE" --work "$WORK" --duration "$DURATION" \
   --connections "$CONNECTIONS" --weights "$MIX" --articles "$WORK/articles.json" \
-  --tokens "$WORK/tokens.txt" --limits "$LIMITS" --out "$RESULT" --note "$stack_note" \
+  --tokens "$WORK/tokens.txt" --limits "$LIMITS" --out "$RESULT" --note "$stack_note" --think-ms "$THINK_MS" \
   --pids $(stack_pids) && status=0 || status=$?
 
 problems=$(cat "$STACK_DIR"/logs/web?.log | grep -cE 'Traceback|"level": "(ERROR|CRITICAL)"|\[ERROR\]|\[CRITICAL\]' || true)
