@@ -19,83 +19,26 @@ POST_TARGET=${POST_TARGET:-1}
 # as the deploy has, or files on disk as a site without REDIS_URL has.
 CACHE=${CACHE:-redis}
 
-BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-ROOT=$(dirname "$BENCH_DIR")
-VENV=${VENV:-$ROOT/.venv}
-PY=$VENV/bin/python
 HOST_PYTHON=${HOST_PYTHON:-python3}
-STAMP=$(date +%Y-%m-%d-%H%M%S)
-RESULT=$BENCH_DIR/results/comments-$STAMP.txt
 
-say() { printf '==> %s\n' "$*" >&2; }
-die() { printf 'bench/comments.sh: %s\n' "$*" >&2; exit 1; }
-
-for name in ROUNDS DURATION CONNECTIONS WORKERS WARMUP; do
-  case ${!name} in '' | *[!0-9]*) die "$name must be a whole number, not '${!name}'" ;; esac
-done
-[ -x "$PY" ] || die "no virtualenv at $VENV (run 'make install' first)"
-[ -x "$VENV/bin/gunicorn" ] || die "gunicorn is not installed in $VENV"
+BENCH_NAME=comments
+# shellcheck source=bench/_site.sh
+. "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/_site.sh"
 case $CACHE in redis | files) ;; *) die "CACHE must be redis or files, not '$CACHE'" ;; esac
 [ "$CACHE" = files ] || command -v redis-server >/dev/null ||
   die "redis-server is missing (Debian: apt-get install redis-server), or run with CACHE=files"
 "$HOST_PYTHON" -c 'import venv, ensurepip' 2>/dev/null ||
   die "$HOST_PYTHON cannot create virtualenvs for Isso (Debian: apt-get install python3-venv)"
 
-# Tools -------------------------------------------------------------------------------------------
-
-missing=()
-command -v wrk >/dev/null || missing+=(wrk)
-command -v curl >/dev/null || missing+=(curl)
-if [ ${#missing[@]} -gt 0 ]; then
-  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
-    say "installing ${missing[*]}"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-  else
-    die "missing ${missing[*]}: install them (Debian: apt-get install wrk curl)"
-  fi
-fi
-
-# Processes and cleanup ---------------------------------------------------------------------------
-
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/tribune-bench-comments.XXXXXX")
+# The cleanup stops the measuring, pip and both servers (_site.sh stops the private Redis itself),
+# and shows both servers' logs after a failure.
+WORK_PREFIX=tribune-bench-comments
 PIP_PID=
 TRIBUNE_PID=
 ISSO_PID=
-MEASURE_PID=
-REDIS_PID=
-
-# shellcheck source=bench/_processes.sh
-. "$BENCH_DIR/_processes.sh"
-
-# shellcheck disable=SC2317 # reached through the EXIT trap
-cleanup() {
-  local status=$?
-  trap - EXIT INT TERM
-  stop "$MEASURE_PID"
-  stop "$PIP_PID"
-  stop "$ISSO_PID"
-  stop "$TRIBUNE_PID"
-  stop "$REDIS_PID"
-  if [ "$status" -ne 0 ]; then
-    for log in tribune isso; do
-      if [ -s "$WORK/$log.log" ]; then
-        printf '\n--- last lines of the %s log ---\n' "$log" >&2
-        tail -n 30 "$WORK/$log.log" >&2
-      fi
-    done
-  fi
-  if [ "${KEEP_TMP:-0}" = 1 ]; then
-    say "kept $WORK"
-  else
-    rm -rf "$WORK"
-  fi
-  exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+STOP_ON_EXIT=(MEASURE_PID PIP_PID ISSO_PID TRIBUNE_PID)
+LOGS_ON_FAILURE=(tribune isso)
+site_start wrk curl
 
 # Isso goes into a virtualenv of its own, never into the project's; pip runs while the site is built.
 ISSO_VENV=$WORK/isso-venv
@@ -106,46 +49,8 @@ say "installing $ISSO_SPEC and gunicorn into $ISSO_VENV (in the background)"
 } </dev/null >"$WORK/isso-pip.log" 2>&1 &
 PIP_PID=$!
 
-# An isolated site ---------------------------------------------------------------------------------
-
-# Whatever points the shell at a real database or real files must not reach the copy.
-unset DATABASE_URL REDIS_URL STATIC_ROOT MEDIA_ROOT DEBUG
-export TRIBUNE_VAR_DIR=$WORK/var
-export DJANGO_SETTINGS_MODULE=tribune.settings.production
-SECRET_KEY="bench-only-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
-export SECRET_KEY
-export ALLOWED_HOSTS=127.0.0.1,localhost
-export SECURE_COOKIES=0
-# As deploy/tribune.env.example: a web process keeps its database connection for a minute.
-export DB_CONN_MAX_AGE=${DB_CONN_MAX_AGE:-60}
-mkdir -p "$TRIBUNE_VAR_DIR"
-
-if [ "$CACHE" = redis ]; then
-  REDIS_PORT=$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  say "starting a private Redis on 127.0.0.1:$REDIS_PORT"
-  redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save "" --appendonly no --dir "$WORK" \
-    </dev/null >"$WORK/redis.log" 2>&1 &
-  REDIS_PID=$!
-  for _ in $(seq 1 50); do
-    redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break
-    alive "$REDIS_PID" || die "redis-server exited while starting (see $WORK/redis.log)"
-    sleep 0.1
-  done
-  export REDIS_URL=redis://127.0.0.1:$REDIS_PORT/0
-fi
-
-manage() {
-  if ! timeout 600 "$PY" "$ROOT/manage.py" "$@" >>"$WORK/setup.log" 2>&1; then
-    tail -n 40 "$WORK/setup.log" >&2
-    die "manage.py $* failed (log above)"
-  fi
-}
-
-say "building the demo site in $WORK"
-manage migrate --no-input
-manage seed_demo
-manage compile_translations
-manage collectstatic --no-input
+site_cache "$CACHE"
+site_build
 
 # A reader with a token; the site's rate limits lifted for the run (duplicate texts are still
 # refused, so every posted text is unique); two open English articles without comments: one to
@@ -195,31 +100,9 @@ if [ -z "$TOKEN" ] || [ -z "$POST_ARTICLE" ] || [ -z "$READ_ARTICLE" ]; then
   die "the setup printed no token or articles"
 fi
 
-read -r TRIBUNE_PORT ISSO_PORT < <("$PY" -c '
-import socket
-socks = [socket.socket() for _ in range(2)]
-for s in socks:
-    s.bind(("127.0.0.1", 0))
-print(*(s.getsockname()[1] for s in socks))
-')
+read -r TRIBUNE_PORT ISSO_PORT < <(free_ports 2)
 TRIBUNE=http://127.0.0.1:$TRIBUNE_PORT
 ISSO=http://127.0.0.1:$ISSO_PORT
-
-wait_for() {  # url pid name: until the server answers anything at all
-  for _ in $(seq 1 300); do
-    alive "$2" || die "$3 exited while starting"
-    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$1" || true)" != 000 ] && return 0
-    sleep 0.2
-  done
-  die "$3 did not answer on $1 within 60 s"
-}
-
-gunicorn_opts() {  # gunicorn binary: the same worker pool for both servers
-  local opts=(--workers "$WORKERS" --worker-class sync --timeout 60)
-  # gunicorn ≥ 25.1 opens a control socket in ~/.gunicorn, which two servers at once would share.
-  "$1" --help | grep -q -- --no-control-socket && opts+=(--no-control-socket)
-  echo "${opts[@]}"
-}
 
 say "starting Tribune under gunicorn ($WORKERS sync workers) on $TRIBUNE"
 # shellcheck disable=SC2046 # the options are meant to split
@@ -300,24 +183,18 @@ done
 
 # Measure -----------------------------------------------------------------------------------------
 
-versions=$("$PY" -c '
-import sys
-from importlib.metadata import version
-print("Python %s, Django %s, Wagtail %s, gunicorn %s"
-      % (sys.version.split()[0], version("django"), version("wagtail"), version("gunicorn")))
-')
+versions=$(tribune_versions)
 isso_versions=$("$ISSO_VENV/bin/python" -c '
 import sys
 from importlib.metadata import version
 print("Isso %s (Python %s, gunicorn %s)" % (version("isso"), sys.version.split()[0], version("gunicorn")))
 ')
-wrk_version=$({ wrk -v 2>&1 || true; } | sed -n '1s/^wrk \([^ ]*\).*/\1/p')
+wrk_version=$(wrk_version)
 # A text the house rules publish as it is (see _comments_http.py), so every post is screened and stored.
 BODY_TEXT="Thank you for this report ({n}). The figures on the budget are clearer now, and I hope the council reads it too."
 
 say "measuring: $ROUNDS rounds × $DURATION s × 2 operations × 2 servers, -c$CONNECTIONS (about $((ROUNDS * DURATION * 4 + WARMUP * 4)) s)"
-# In the background so that a signal to this script is handled at once, not after the last round.
-"$PY" "$BENCH_DIR/_comments_rounds.py" --rounds "$ROUNDS" --duration "$DURATION" \
+measure "$PY" "$BENCH_DIR/_comments_rounds.py" --rounds "$ROUNDS" --duration "$DURATION" \
   --connections "$CONNECTIONS" --threads 1 --warmup "$WARMUP" --out "$RESULT" \
   --posted-out "$WORK/posted.json" --read-label "read 200-comment thread" \
   --note "Tribune: $versions, $WORKERS sync workers, DB_CONN_MAX_AGE=$DB_CONN_MAX_AGE, SQLite, $CACHE cache, production settings; rate limits lifted (0 s between comments, $COMMENTS_PER_HOUR an hour)" \
@@ -329,11 +206,7 @@ say "measuring: $ROUNDS rounds × $DURATION s × 2 operations × 2 servers, -c$C
   --post Tribune "$TRIBUNE_PID" "$TRIBUNE_POST" "{\"text\": \"$BODY_TEXT\", \"parent\": null}" \
   --post Isso "$ISSO_PID" "$ISSO_POST" "{\"text\": \"$BODY_TEXT\", \"author\": \"Bench\"}" \
   --post-header Tribune "$AUTH" \
-  --target read "$READ_TARGET" --target post "$POST_TARGET" &
-MEASURE_PID=$!
-status=0
-wait "$MEASURE_PID" || status=$?
-MEASURE_PID=
+  --target read "$READ_TARGET" --target post "$POST_TARGET"
 
 # Every 2xx answer to a post must be a stored comment. A few more may be stored: wrk stops counting
 # at the end of a run while up to one request per connection is still being answered.
@@ -355,13 +228,6 @@ print(*posted["Tribune"], *posted["Isso"])' "$WORK/posted.json")
   check_stored Isso "$isso_before" "$isso_after" "$isso_ok" "$isso_uncounted"
 fi
 
-# Anything either server logged at WARNING or above during the run is worth a look.
-for log in tribune isso; do
-  problems=$(grep -cE 'Traceback|ERROR|CRITICAL|WARNING' "$WORK/$log.log" || true)
-  if [ "$problems" -gt 0 ]; then
-    cp "$WORK/$log.log" "${RESULT%.txt}.$log.log"
-    say "$log logged $problems warning/error lines: see ${RESULT%.txt}.$log.log"
-  fi
-done
+keep_logs_with_problems tribune isso
 say "table written to ${RESULT#"$ROOT"/}"
 exit "$status"
