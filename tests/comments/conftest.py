@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 
+import tribune.houserules as houserules
 from tribune.newsroom.models import ArticlePage
 
 
@@ -39,3 +40,12 @@ def reader(db):
 @pytest.fixture
 def second_reader(db):
     return make_reader("reader_two")
+
+
+@pytest.fixture
+def without_slow_checks(monkeypatch):
+    """The quick judgement only, as where the optional encoder is not installed: nothing judges the
+    stored comment again after the commit (events.slow_checks). For tests of what follows a
+    submission that are not about the slow checks, which would otherwise change the stored comment
+    behind them where the encoder is installed."""
+    monkeypatch.setattr(houserules, "slow_checks_available", lambda: False)

@@ -122,6 +122,7 @@ def moderator(db):
 # What is sent -----------------------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("without_slow_checks")  # the payload is compared with the comment as stored
 def test_a_new_comment_is_posted_signed_to_the_receiver(
     client, article, as_reader, receiver, django_capture_on_commit_callbacks
 ):
