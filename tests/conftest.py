@@ -22,3 +22,14 @@ def _fresh_cache():
     yield
     cache.clear()
     snapshots.forget_local()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the site's default language: a request through the test client leaves
+    the language of its page active, and texts of the next test would come out in it."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
