@@ -34,8 +34,9 @@ control_socket_disable = True
 
 
 def post_worker_init(worker):
-    """The house-rules engine is loaded (about half a second) before a worker takes its first
-    request, so that the first comment after a start or a restart (max_requests) does not wait."""
+    """What the house-rules engine loads on first use (its lexicons and models, tens of
+    milliseconds) is loaded before a worker takes its first request, so that the first comment after
+    a start or a restart (max_requests) does not wait for it."""
     from tribune.houserules import warm_up
 
     started = time.monotonic()
