@@ -93,7 +93,7 @@ class Listing:
             response = HttpResponseNotModified()
         else:
             response = HttpResponse(content, content_type=CONTENT_TYPE)
-        if not self.signed_in and PROXY_SECONDS and response.status_code == 200:
+        if not self.signed_in and response.status_code == 200:
             # Before Cache-Control: nginx before 1.23 reads the headers in order, and a no-cache
             # read first would forbid the copy.
             response["X-Accel-Expires"] = str(PROXY_SECONDS)
