@@ -1,10 +1,14 @@
-"""The version of an article's thread moves on when the thread changes, and only then."""
+"""The version of an article's thread moves on when the thread changes, and only then; the change
+also has the front proxy refresh the article, at the address the site has now."""
 
 import pytest
 from django.core.cache import cache
+from wagtail.models import Site
 
-from tribune.comments import services, thread_cache
+from tribune.comments import events, services, thread_cache
+from tribune.settings.base import task_backends
 
+from ..core.test_front_cache import proxy  # noqa: F401 - a fixture
 from .test_moderation_services import place
 
 pytestmark = pytest.mark.django_db
@@ -51,3 +55,24 @@ def test_versions_of_several_threads_at_once(article, other_article):
         article.pk: thread_cache.version(article.pk),
         other_article.pk: thread_cache.version(other_article.pk),
     }
+
+
+def test_a_thread_change_refreshes_the_article_at_the_sites_current_address(
+    article,
+    settings,
+    proxy,  # noqa: F811 - the fixture
+    django_capture_on_commit_callbacks,
+):
+    settings.TASKS = task_backends("immediate")  # the refresh runs at once, not a second later
+    with django_capture_on_commit_callbacks(execute=True):
+        events.thread_changed(article.pk, article=article)
+    assert proxy == [article.full_url]
+    # The address is kept from comment to comment, until a page or the site changes.
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "news.example.org", 443
+    site.save()
+    proxy.clear()
+    article = type(article).objects.get(pk=article.pk)  # as the API's copy is made again after the change
+    with django_capture_on_commit_callbacks(execute=True):
+        events.thread_changed(article.pk, article=article)
+    assert proxy == [f"https://news.example.org{article.url}"]

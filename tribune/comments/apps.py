@@ -32,6 +32,9 @@ class CommentsConfig(AppConfig):
         post_delete.connect(_if_page(articles, Page), weak=False, dispatch_uid="comments-article-deleted")
         for signal in (page_published, page_unpublished, page_slug_changed, post_page_move):
             signal.connect(articles, weak=False)
+        # A site's host name or port is in its articles' full URLs (events.thread_changed).
+        post_save.connect(articles, sender=Site, weak=False, dispatch_uid="comments-site-saved")
+        post_delete.connect(articles, sender=Site, weak=False, dispatch_uid="comments-site-deleted")
 
 
 def _if_page(receiver, page_class):

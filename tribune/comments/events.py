@@ -7,6 +7,7 @@ from tribune.core import front_cache, page_cache, snapshots
 from tribune.core.tasks import enqueue_safely
 
 from . import thread_cache
+from .screening import ARTICLE_SNAPSHOT
 
 
 def thread_changed(article_id, *, pick=False, article=None):
@@ -20,19 +21,25 @@ def thread_changed(article_id, *, pick=False, article=None):
     def purge():
         thread_cache.bump(article_id)
         page = article if article is not None else Page.objects.filter(pk=article_id).first()
+        path, full_url = _urls(page) if page is not None else (None, None)
         if pick:
             page_cache.purge_all()
-        elif page is not None and page.url:
-            page_cache.purge_paths([page.url])
+        elif path:
+            page_cache.purge_paths([path])
         if front_cache.enabled():
             if pick:  # the home page of each language too, at once: picks change seldom
-                pages = [page] if page is not None else []
-                pages += list(Page.objects.live().filter(depth=2))
-                front_cache.purge(p.full_url for p in pages)
-            elif page is not None:  # a busy thread: its purges are gathered, one a second at most
-                front_cache.purge_soon(f"article:{article_id}", [page.full_url])
+                homes = Page.objects.live().filter(depth=2)
+                front_cache.purge([full_url, *(home.full_url for home in homes)])
+            elif full_url:  # a busy thread: its purges are gathered, one a second at most
+                front_cache.purge_soon(f"article:{article_id}", [full_url])
 
     transaction.on_commit(purge)
+
+
+def _urls(page):
+    """The page's path and full URL, kept until any page or site changes: working them out asks
+    for the site's root paths, which a busy thread would do on every comment."""
+    return snapshots.get(ARTICLE_SNAPSHOT, f"urls:{page.pk}", lambda: (page.url, page.full_url))
 
 
 def slow_checks(comment_id):
@@ -57,7 +64,9 @@ def comment_event(event, comment_id, **extra):
         from .models import Webhook
         from .screening import WEBHOOKS_SNAPSHOT
 
-        active = snapshots.get(WEBHOOKS_SNAPSHOT, "any-active", Webhook.objects.filter(active=True).exists)
+        active = snapshots.get(
+            WEBHOOKS_SNAPSHOT, "any-active", lambda: Webhook.objects.filter(active=True).exists()
+        )
         if not active:
             return
         from .tasks import deliver_webhooks
