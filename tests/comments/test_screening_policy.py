@@ -1,15 +1,19 @@
 """The site's policy: the engine's default thresholds, overridden by the editors' rows in the comment
 settings for every language or for the language of one thread."""
 
+import datetime
 from decimal import Decimal
 
 import pytest
 from django.core.cache import cache
+from django.utils import timezone
 
 from tribune.comments import errors, screening, services
-from tribune.comments.models import CommentSettings, PolicyThreshold, Status
+from tribune.comments.models import Comment, CommentSettings, PolicyThreshold, Status
 from tribune.houserules.engine import DEFAULT_POLICY
 from tribune.newsroom.models import ArticlePage
+
+from .test_moderation_services import place
 
 pytestmark = pytest.mark.django_db
 
@@ -121,3 +125,19 @@ def test_a_flag_threshold_flags_without_holding(reader, article, config):
     comment = submit(reader, article, FAIR)
     assert comment.status == Status.PUBLISHED
     assert comment.flags == ["advertising"]
+
+
+def test_the_thread_the_off_topic_rule_reads_is_the_latest_published_comments_newest_first(
+    article, other_article, reader
+):
+    Comment.objects.filter(article=article).delete()
+    start = timezone.now() - datetime.timedelta(hours=1)
+    for n in range(screening.THREAD_CONTEXT + 5):
+        place(reader, article, words=f"Published {n}.", created_at=start + datetime.timedelta(minutes=n))
+    later = start + datetime.timedelta(minutes=50)
+    place(reader, article, Status.HELD, words="Held, never shown.", created_at=later)
+    place(reader, article, Status.REJECTED, words="Rejected.", created_at=later)
+    place(reader, other_article, words="Another thread.", created_at=later)
+    newest = screening.THREAD_CONTEXT + 4
+    expected = [f"Published {n}." for n in range(newest, newest - screening.THREAD_CONTEXT, -1)]
+    assert screening._thread(article) == expected
