@@ -9,7 +9,7 @@ Run by bench/comments.sh, which starts the servers; usable on its own:
         --read Isso 5678 'http://127.0.0.1:8081/?uri=/read' \
         --post Tribune 1234 http://127.0.0.1:8080/api/v1/articles/8/comments '{"text": "Hi {n}"}' \
         --post Isso 5678 'http://127.0.0.1:8081/new?uri=/post' '{"text": "Hi {n}", "author": "B"}' \
-        --post-header Tribune 'Authorization: Bearer …'
+        --post-tokens Tribune tokens.txt   # or: --post-header Tribune 'Authorization: Bearer …'
 
 PID is the server's master process: its own CPU, its reaped children's and its live children's
 are counted. Reads are anonymous. Posts go through wrk with bench/_unique_post.lua, which replaces
@@ -48,6 +48,7 @@ class Run:
     url: str
     body: str | None = None
     headers: list[str] = field(default_factory=list)
+    tokens: str | None = None  # a file of bearer tokens the posts are signed with in turn
     rps: list[float] = field(default_factory=list)
     cpu_ms: list[float] = field(default_factory=list)
     errors: int = 0
@@ -70,6 +71,7 @@ class Run:
             "--",
             tag,
             self.body,
+            *([self.tokens] if self.tokens else []),
         ]
 
 
@@ -261,6 +263,14 @@ def main() -> int:
         metavar=("SERVER", "HEADER"),
         help="'Name: value' sent with every post to that server (e.g. its credentials)",
     )
+    parser.add_argument(
+        "--post-tokens",
+        nargs=2,
+        action="append",
+        default=[],
+        metavar=("SERVER", "FILE"),
+        help="sign the posts to that server with each bearer token of FILE (one a line) in turn",
+    )
     args = parser.parse_args()
     if args.rounds < 1 or args.duration < 1 or args.connections < args.threads:
         parser.error("need rounds ≥ 1, duration ≥ 1 and connections ≥ threads")
@@ -268,8 +278,9 @@ def main() -> int:
     for server, header in args.post_header:
         headers.setdefault(server, []).append(header)
     runs = [Run("read", server, int(pid), url) for server, pid, url in args.read]
+    token_files = dict(args.post_tokens)
     runs += [
-        Run("post", server, int(pid), url, body, headers.get(server, []))
+        Run("post", server, int(pid), url, body, headers.get(server, []), token_files.get(server))
         for server, pid, url, body in args.post
     ]
     if len({run.server for run in runs}) < 2:

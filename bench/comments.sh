@@ -10,6 +10,9 @@ DURATION=${DURATION:-4}
 CONNECTIONS=${CONNECTIONS:-8}
 WORKERS=${WORKERS:-2}
 WARMUP=${WARMUP:-2}
+# Tribune's posts are signed by this many readers in turn, as on a busy story (each reader's own
+# checks, such as the duplicate text, look at that reader's comments); READERS=1: one reader posts all.
+READERS=${READERS:-200}
 TOP_LEVEL=50 # each with 3 replies: a 200-comment thread
 ISSO_SPEC=${ISSO_SPEC:-isso}
 # The goals, as multiples of Isso's req/s: the table says whether the run met them.
@@ -52,11 +55,14 @@ PIP_PID=$!
 site_cache "$CACHE"
 site_build
 
-# A reader with a token; the site's rate limits lifted for the run (duplicate texts are still
-# refused, so every posted text is unique); two open English articles without comments: one to
-# post to, one for the thread that is read (filled below through the API).
-say "creating a reader and a token, lifting the comment rate limits"
-timeout 120 "$PY" "$ROOT/manage.py" shell -c '
+# READERS readers with a token each; the site's rate limits lifted for the run (duplicate texts are
+# still refused, so every posted text is unique); two open English articles without comments: one
+# to post to, one for the thread that is read (filled below through the API).
+case $READERS in '' | *[!0-9]* | 0) die "READERS must be a whole number of at least 1, not '$READERS'" ;; esac
+say "creating $READERS readers with a token each, lifting the comment rate limits"
+READERS=$READERS timeout 120 "$PY" "$ROOT/manage.py" shell -c '
+import os
+
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from tribune.accounts import tokens
@@ -70,11 +76,13 @@ config.min_seconds_between_comments = 0
 config.comments_per_hour = 32767  # the largest a PositiveSmallIntegerField holds
 config.save()
 
-reader = get_user_model().objects.create_user(
-    username="bench-reader", email="bench-reader@tribune.example", password=None, display_name="Bench Reader"
-)
-EmailAddress.objects.create(user=reader, email=reader.email, verified=True, primary=True)
-_token, clear = tokens.issue(user=reader, name="bench/comments.sh")
+for n in range(1, int(os.environ["READERS"]) + 1):
+    reader = get_user_model().objects.create_user(
+        username=f"bench-reader-{n}", email=f"bench-reader-{n}@tribune.example", password=None,
+        display_name=f"Bench Reader {n}",
+    )
+    EmailAddress.objects.create(user=reader, email=reader.email, verified=True, primary=True)
+    print("TOKEN=" + tokens.issue(user=reader, name="bench/comments.sh")[1])
 
 candidates = [
     page
@@ -84,15 +92,15 @@ candidates = [
 ]
 if len(candidates) < 2:
     raise SystemExit("need two open English articles without comments in the demo site")
-print("TOKEN=" + clear)
 print("POST_ARTICLE=%d" % candidates[0].pk)
 print("READ_ARTICLE=%d" % candidates[1].pk)
 print("COMMENTS_PER_HOUR=%d" % config.comments_per_hour)
 ' >"$WORK/tribune-setup.env" 2>>"$WORK/setup.log" || {
   tail -n 40 "$WORK/setup.log" >&2
-  die "could not prepare the reader, the token and the articles (log above)"
+  die "could not prepare the readers, their tokens and the articles (log above)"
 }
-TOKEN=$(sed -n 's/^TOKEN=//p' "$WORK/tribune-setup.env")
+sed -n 's/^TOKEN=//p' "$WORK/tribune-setup.env" >"$WORK/tokens.txt"
+TOKEN=$(head -n 1 "$WORK/tokens.txt")
 POST_ARTICLE=$(sed -n 's/^POST_ARTICLE=//p' "$WORK/tribune-setup.env")
 READ_ARTICLE=$(sed -n 's/^READ_ARTICLE=//p' "$WORK/tribune-setup.env")
 COMMENTS_PER_HOUR=$(sed -n 's/^COMMENTS_PER_HOUR=//p' "$WORK/tribune-setup.env")
@@ -200,12 +208,12 @@ measure "$PY" "$BENCH_DIR/_comments_rounds.py" --rounds "$ROUNDS" --duration "$D
   --note "Tribune: $versions, $WORKERS sync workers, DB_CONN_MAX_AGE=$DB_CONN_MAX_AGE, SQLite, $CACHE cache, production settings; rate limits lifted (0 s between comments, $COMMENTS_PER_HOUR an hour)" \
   --note "Isso: $isso_versions, $WORKERS sync workers, SQLite, guard and moderation off; wrk $wrk_version" \
   --note "read (anonymous): Tribune ${TRIBUNE_READ#"$TRIBUNE"} → $tribune_count comments, $((tribune_bytes / 1024)) KB; Isso ${ISSO_READ#"$ISSO"} → $isso_count comments, $((isso_bytes / 1024)) KB" \
-  --note "post: Tribune POST ${TRIBUNE_POST#"$TRIBUNE"} (bearer token); Isso POST ${ISSO_POST#"$ISSO"} (anonymous, author name); unique texts" \
+  --note "post: Tribune POST ${TRIBUNE_POST#"$TRIBUNE"} (bearer tokens of $READERS readers in turn); Isso POST ${ISSO_POST#"$ISSO"} (anonymous, author name); unique texts" \
   --read Tribune "$TRIBUNE_PID" "$TRIBUNE_READ" \
   --read Isso "$ISSO_PID" "$ISSO_READ" \
   --post Tribune "$TRIBUNE_PID" "$TRIBUNE_POST" "{\"text\": \"$BODY_TEXT\", \"parent\": null}" \
   --post Isso "$ISSO_PID" "$ISSO_POST" "{\"text\": \"$BODY_TEXT\", \"author\": \"Bench\"}" \
-  --post-header Tribune "$AUTH" \
+  --post-tokens Tribune "$WORK/tokens.txt" \
   --target read "$READ_TARGET" --target post "$POST_TARGET"
 
 # Every 2xx answer to a post must be a stored comment. A few more may be stored: wrk stops counting
