@@ -356,26 +356,40 @@ def _idf(features: Counter, collection: list[_Doc], attr: str) -> dict[str, floa
     return out
 
 
-def _coverage(query: Counter, idf: dict[str, float], table: Counter, length: int, avg_len: float) -> float:
+def _weights(query: Counter, idf: dict[str, float]) -> tuple[list[tuple[str, float]], float]:
+    """Each of the comment's features with its weight (log-scaled count × rarity), and their sum:
+    the same for every document the comment is compared with, so worked out once."""
+    weights = []
     total = 0.0
-    matched = 0.0
-    norm = K1 * (1.0 - B + B * (length / avg_len if avg_len > 0 else 1.0))
     for f, tf in query.items():
         w = (1.0 + math.log(tf)) * idf[f]
+        weights.append((f, w))
         total += w
-        tf_d = table.get(f)
+    return weights, total
+
+
+def _coverage(
+    weighted: tuple[list[tuple[str, float]], float], table: Counter, length: int, avg_len: float
+) -> float:
+    weights, total = weighted
+    matched = 0.0
+    norm = K1 * (1.0 - B + B * (length / avg_len if avg_len > 0 else 1.0))
+    get = table.get
+    for f, w in weights:
+        tf_d = get(f)
         if tf_d:
             matched += w * tf_d / (tf_d + norm)
     return matched / total if total > 0 else 0.0
 
 
-def _similarity(q_words, q_grams, idf_w, idf_g, doc: _Doc, avg_w: float, avg_g: float) -> float:
+def _similarity(q_words, q_grams, doc: _Doc, avg_w: float, avg_g: float) -> float:
+    """`q_words`, `q_grams`: the comment's weighted features (`_weights`), or None where it has none."""
     sims, shares = [], []
     if q_words:
-        sims.append(_coverage(q_words, idf_w, doc.words, doc.n_words, avg_w))
+        sims.append(_coverage(q_words, doc.words, doc.n_words, avg_w))
         shares.append(WORD_SHARE)
     if q_grams:
-        sims.append(_coverage(q_grams, idf_g, doc.grams, doc.n_grams, avg_g))
+        sims.append(_coverage(q_grams, doc.grams, doc.n_grams, avg_g))
         shares.append(1.0 - WORD_SHARE)
     if not sims:
         return 0.0
@@ -415,13 +429,13 @@ def _similarities(words, content, lang, article, thread, parent, background) -> 
         content = _content_words(words, latin_as)
     content = content[:MAX_COMMENT_TOKENS]
     q_words, q_grams = _comment_features(content, latin_as, collection)
-    idf_w = _idf(q_words, collection, "words")
-    idf_g = _idf(q_grams, collection, "grams")
+    weighted_w = _weights(q_words, _idf(q_words, collection, "words")) if q_words else None
+    weighted_g = _weights(q_grams, _idf(q_grams, collection, "grams")) if q_grams else None
     avg_w = sum(d.n_words for d in collection) / len(collection)
     avg_g = sum(d.n_grams for d in collection) / len(collection)
 
     def sim(doc: _Doc) -> float:
-        return _similarity(q_words, q_grams, idf_w, idf_g, doc, avg_w, avg_g)
+        return _similarity(weighted_w, weighted_g, doc, avg_w, avg_g)
 
     out = {
         "article": sim(own),
