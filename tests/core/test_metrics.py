@@ -166,8 +166,10 @@ def test_a_published_comment_is_counted_with_its_language_and_the_engine_timed(
         == 1
     )
     # Timed once for the quick judgement that answered the reader, and once more where the slow checks
-    # (the optional encoder) judge the stored comment again after the commit.
-    runs = 2 if houserules.slow_checks_available() else 1
+    # (the optional encoder) would read the comment and judge it again after the commit.
+    runs = (
+        2 if houserules.assess("A careful, well sourced report. Thank you.", encoder=False).slow_checks else 1
+    )
     timed = ("tribune_houserules_assess_seconds_count", {"language": "en"})
     assert value(after, timed[0], **timed[1]) - value(before, timed[0], **timed[1]) == runs
 

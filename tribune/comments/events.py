@@ -43,16 +43,14 @@ def _urls(page):
 
 
 def slow_checks(comment_id):
-    """After commit, where the house-rules engine has slow checks (the multilingual encoder), a task
-    judges the stored comment again with them: a published comment they would hold is held."""
+    """After commit, a task judges the stored comment again with the engine's slow checks (the
+    multilingual encoder), which its quick screening left out although they would read it
+    (screening.Screening.slow_checks): a published comment they would hold is held."""
 
     def enqueue():
-        from tribune.houserules import slow_checks_available
+        from .tasks import rescreen
 
-        if slow_checks_available():
-            from .tasks import rescreen
-
-            enqueue_safely(rescreen, comment_id)
+        enqueue_safely(rescreen, comment_id)
 
     transaction.on_commit(enqueue)
 

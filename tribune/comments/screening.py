@@ -34,6 +34,9 @@ class Screening:
     status: str
     reason: str = ""
     details: dict = field(default_factory=dict)
+    # A quick screening left out the engine's slow checks that would read this text (the encoder):
+    # the stored comment is to be judged again with them (events.slow_checks).
+    slow_checks: bool = False
 
 
 def article_text(article):
@@ -162,8 +165,9 @@ def _policy(config, language):
 
 def screen(*, text, article, parent=None, author=None, config=None, quick=False) -> Screening:
     """The house rules' verdict on `text` under `article`, with the site's policy. `quick` leaves out
-    the engine's slow checks (the multilingual encoder): the reader is answered at once and
-    `events.slow_checks` judges the stored comment again, fully, after the commit."""
+    the engine's slow checks (the multilingual encoder): the reader is answered at once, and where
+    those checks would read the text (`slow_checks`), `events.slow_checks` judges the stored comment
+    again, fully, after the commit."""
     if config is not None and not config.engine_enabled:
         return Screening(status=Status.HELD, reason="engine_off", details={"screened_by": "nobody"})
     language = article.locale.language_code
@@ -199,4 +203,4 @@ def screen(*, text, article, parent=None, author=None, config=None, quick=False)
     }
     if result.errors:
         details["errors"] = list(result.errors)
-    return Screening(status=status, reason=reason, details=details)
+    return Screening(status=status, reason=reason, details=details, slow_checks=result.slow_checks)

@@ -218,7 +218,8 @@ def comment_submit(
         events.comment_event("comment.created", comment.pk)
         if status == Status.HELD:
             events.comment_event("comment.held", comment.pk)
-        events.slow_checks(comment.pk)
+        if verdict.slow_checks:
+            events.slow_checks(comment.pk)
     return comment
 
 
@@ -287,7 +288,8 @@ def comment_edit(*, comment, editor, text_raw) -> Comment:
             details={"revision": revision.pk, **verdict.details},
         )
         events.thread_changed(locked.article_id, pick=locked.featured)
-        events.slow_checks(locked.pk)
+        if verdict.slow_checks:
+            events.slow_checks(locked.pk)
     return locked
 
 

@@ -352,6 +352,16 @@ def encoder_used(lang: str) -> bool:
     return current is not None and current.name == model.embedder
 
 
+def encoder_would_read(normalized: Normalized, lang: str) -> bool:
+    """Would the full judgement bring the encoder in for this comment: the model that reads it joins
+    an encoder head to its judgement in this process? (Not for a comment that the quick judgement
+    read in full: English and Russian today, and everything where no encoder is installed.)"""
+    if not any(encoder_used(code) for code in LANGUAGES):
+        return False
+    model = _pick(normalized, lang)
+    return model is not None and encoder_used(model.lang)
+
+
 def score(normalized: Normalized, *, lang: str, embedding=None, encoder=True, **context) -> RuleResult:
     try:
         return _score(normalized, lang, embedding, encoder)

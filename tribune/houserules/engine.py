@@ -77,6 +77,9 @@ class Assessment:
     flags: tuple  # rules flagged for review without holding
     model_version: str
     errors: tuple = ()  # rules that failed and were not judged (the site then holds for a person)
+    # The quick judgement (encoder=False) left out an encoder that would read this comment: the site
+    # judges it again, fully, after answering the reader.
+    slow_checks: bool = False
 
     def to_dict(self):
         data = asdict(self)
@@ -119,8 +122,9 @@ def assess(
     """Check `text` against every house rule. Never raises: a rule that fails is reported in
     `errors`, scored 0 and not judged, and the decision becomes at least "hold".
 
-    `encoder=False` is the quick judgement: no multilingual encoder even where one is installed (a
-    site judges the comment again with it after answering the reader; see `slow_checks_available`)."""
+    `encoder=False` is the quick judgement: no multilingual encoder even where one is installed; where
+    the encoder would read this comment, the assessment's `slow_checks` says so, and the site judges
+    the comment again with it after answering the reader."""
     policy = policy or DEFAULT_POLICY
     text = _safe_text(text)
     errors = []
@@ -171,6 +175,7 @@ def assess(
             logger.exception("judging a quotation or an exclamation failed")
     scores = {name: round(float(min(1.0, max(0.0, r.score))), 4) for name, r in results.items()}
     decision, reasons, flags = policy.decide(scores, lang)
+    slow_checks = not encoder and _encoder_would_read(normalized, lang)
     if errors and decision == PUBLISH:
         decision = HOLD
     findings = tuple(sorted((f for r in results.values() for f in r.findings), key=_finding_order))
@@ -184,9 +189,19 @@ def assess(
         decision=decision,
         reasons=reasons,
         flags=flags,
-        model_version=model_version(encoder=encoder),
+        # A quick judgement that the encoder would not have changed is the full one.
+        model_version=model_version(encoder=encoder or not slow_checks),
         errors=tuple(errors),
+        slow_checks=slow_checks,
     )
+
+
+def _encoder_would_read(normalized, lang):
+    try:
+        return abusive.encoder_would_read(normalized, lang)
+    except Exception:  # unsure: the comment is judged again rather than left to the quick judgement
+        logger.exception("could not tell whether the encoder reads a comment")
+        return True
 
 
 def _discount_quoted_swearing(text, lang, context, abusive_result, filthy_result):
