@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tribune.houserules import abusive, features
-from tribune.houserules.engine import DEFAULT_POLICY
+from tribune.houserules.engine import DEFAULT_POLICY, HOLD, PUBLISH, assess
 from tribune.houserules.normalize import normalize
 from tribune.houserules.types import RuleResult
 
@@ -127,6 +127,57 @@ TRICKY = [
 @pytest.mark.parametrize(("lang", "text"), TRICKY)
 def test_ordinary_words_with_a_rude_look_stay_below_the_hold_threshold(lang, text):
     assert judge(text, lang).score < 0.5
+
+
+# Everyday hopeful and polite Armenian comments. «հուսով» (hope), «շուտ» (soon), «բոլորս» (all of us)
+# were once seen almost only near insults, and comments like these were held. None of them is in the
+# training seed (which holds other sentences with these words); the comments beside them in the second
+# list use the same words and must still be held.
+HY_EVERYDAY = [
+    "Խելամիտ ծրագիր է, հուսով եմ՝ կամուրջը շուտ կբացվի։",
+    "Հուսով եմ՝ ճանապարհը մինչև ձմեռ կավարտեն։",
+    "Երանի շուտով մեր թաղամասում էլ նման այգի լինի։",
+    "Հաջողություն մեր հավաքականին, բոլորս ձեզ հետ ենք։",
+    "Բոլորս միասին պետք է մաքուր պահենք մեր քաղաքը։",
+    "Հուսով եմ՝ բոլորը ողջ ու առողջ կվերադառնան տուն։",
+    "husov em kamurj@ shut kbacvi",
+    "shnorhakalutyun bolorin, shat urax enq",
+    "Հույս ունեմ, որ շուտով կավարտեն շինարարությունը։",
+    "Հուսով եմ՝ շենքը չի քանդվի։",
+]
+HY_STILL_HELD = [
+    "Դու իսկական ապուշ ես։",  # from the seed's PROBE, which is never trained on
+    "Կամուրջ կառուցողները գողեր են ու սրիկաներ։",
+    "Հաջողություն, ապուշ։",
+    "Հուսով եմ՝ շուտ կսատկես։",
+    "husov em shut ksatkes",
+    "Բոլորդ ծախված տականքներ եք։",
+    # Wishes of harm, held by the threat patterns of insults.py whatever the model makes of «հուսով».
+    "Հուսով եմ՝ կմեռնես։",
+    "Հուսով եմ՝ տունդ կայրվի։",
+    "Հույս ունեմ, որ շուտով կսատկեք բոլորդ։",
+    "husov em kmernes",
+]
+BRIDGE = {"title": "Կամուրջ", "body": "Քաղաքապետարանը նոր կամուրջ է կառուցում"}
+
+
+@pytest.mark.parametrize("encoder", [False, True], ids=["quick", "encoder-if-installed"])
+@pytest.mark.parametrize("text", HY_EVERYDAY)
+def test_everyday_polite_armenian_comments_are_published(text, encoder):
+    result = assess(text, article=BRIDGE, encoder=encoder)
+    assert result.lang == "hy"
+    assert result.scores["abusive"] < DEFAULT_POLICY.hold["abusive"]
+    assert result.decision == PUBLISH
+
+
+@pytest.mark.parametrize("encoder", [False, True], ids=["quick", "encoder-if-installed"])
+@pytest.mark.parametrize("text", HY_STILL_HELD)
+def test_armenian_insults_with_the_same_words_are_still_held(text, encoder):
+    result = assess(text, article=BRIDGE, encoder=encoder)
+    assert result.lang == "hy"
+    assert result.scores["abusive"] >= DEFAULT_POLICY.hold["abusive"]
+    assert result.decision == HOLD
+    assert "abusive" in result.reasons
 
 
 def test_function_words_are_never_named():
