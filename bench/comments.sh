@@ -60,12 +60,9 @@ site_build
 # to post to, one for the thread that is read (filled below through the API).
 case $READERS in '' | *[!0-9]* | 0) die "READERS must be a whole number of at least 1, not '$READERS'" ;; esac
 say "creating $READERS readers with a token each, lifting the comment rate limits"
-READERS=$READERS timeout 120 "$PY" "$ROOT/manage.py" shell -c '
-import os
-
-from allauth.account.models import EmailAddress
-from django.contrib.auth import get_user_model
-from tribune.accounts import tokens
+timeout 120 "$PY" "$BENCH_DIR/_stack_setup.py" readers "$READERS" bench-reader >"$WORK/tokens.txt" 2>>"$WORK/setup.log" ||
+  { tail -n 40 "$WORK/setup.log" >&2; die "could not create the readers and their tokens (log above)"; }
+timeout 120 "$PY" "$ROOT/manage.py" shell -c '
 from tribune.comments import services
 from tribune.newsroom.models import ArticlePage
 
@@ -75,14 +72,6 @@ if not config.pk:
 config.min_seconds_between_comments = 0
 config.comments_per_hour = 32767  # the largest a PositiveSmallIntegerField holds
 config.save()
-
-for n in range(1, int(os.environ["READERS"]) + 1):
-    reader = get_user_model().objects.create_user(
-        username=f"bench-reader-{n}", email=f"bench-reader-{n}@tribune.example", password=None,
-        display_name=f"Bench Reader {n}",
-    )
-    EmailAddress.objects.create(user=reader, email=reader.email, verified=True, primary=True)
-    print("TOKEN=" + tokens.issue(user=reader, name="bench/comments.sh")[1])
 
 candidates = [
     page
@@ -97,9 +86,8 @@ print("READ_ARTICLE=%d" % candidates[1].pk)
 print("COMMENTS_PER_HOUR=%d" % config.comments_per_hour)
 ' >"$WORK/tribune-setup.env" 2>>"$WORK/setup.log" || {
   tail -n 40 "$WORK/setup.log" >&2
-  die "could not prepare the readers, their tokens and the articles (log above)"
+  die "could not lift the rate limits or pick the articles (log above)"
 }
-sed -n 's/^TOKEN=//p' "$WORK/tribune-setup.env" >"$WORK/tokens.txt"
 TOKEN=$(head -n 1 "$WORK/tokens.txt")
 POST_ARTICLE=$(sed -n 's/^POST_ARTICLE=//p' "$WORK/tribune-setup.env")
 READ_ARTICLE=$(sed -n 's/^READ_ARTICLE=//p' "$WORK/tribune-setup.env")

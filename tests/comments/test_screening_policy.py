@@ -132,12 +132,17 @@ def test_the_thread_the_off_topic_rule_reads_is_the_latest_published_comments_ne
 ):
     Comment.objects.filter(article=article).delete()
     start = timezone.now() - datetime.timedelta(hours=1)
-    for n in range(screening.THREAD_CONTEXT + 5):
-        place(reader, article, words=f"Published {n}.", created_at=start + datetime.timedelta(minutes=n))
-    later = start + datetime.timedelta(minutes=50)
-    place(reader, article, Status.HELD, words="Held, never shown.", created_at=later)
-    place(reader, article, Status.REJECTED, words="Rejected.", created_at=later)
-    place(reader, other_article, words="Another thread.", created_at=later)
+
+    def written(minutes, *args, **kwargs):  # created_at is set on insert: moved afterwards
+        comment = place(reader, *args, **kwargs)
+        Comment.objects.filter(pk=comment.pk).update(created_at=start + datetime.timedelta(minutes=minutes))
+
+    # Stored newest first, so that only the time, not the order of the rows, gives the order.
+    for n in reversed(range(screening.THREAD_CONTEXT + 5)):
+        written(n, article, words=f"Published {n}.")
+    written(50, article, Status.HELD, words="Held, never shown.")
+    written(50, article, Status.REJECTED, words="Rejected.")
+    written(50, other_article, words="Another thread.")
     newest = screening.THREAD_CONTEXT + 4
     expected = [f"Published {n}." for n in range(newest, newest - screening.THREAD_CONTEXT, -1)]
     assert screening._thread(article) == expected

@@ -154,9 +154,10 @@ def test_a_published_comment_is_counted_with_its_language_and_the_engine_timed(
     signed_in, reader, django_capture_on_commit_callbacks
 ):
     article = article_in("en")
+    words = "A careful, well sourced report. Thank you."
     before = scrape()
     with django_capture_on_commit_callbacks(execute=True):
-        assert write(signed_in, article, "A careful, well sourced report. Thank you.").status_code == 302
+        assert write(signed_in, article, words).status_code == 302
     after = scrape()
     assert Comment.objects.get(author=reader).status == Status.PUBLISHED
     published = {"language": "en", "outcome": "published", "rule": "none"}
@@ -167,9 +168,7 @@ def test_a_published_comment_is_counted_with_its_language_and_the_engine_timed(
     )
     # Timed once for the quick judgement that answered the reader, and once more where the slow checks
     # (the optional encoder) would read the comment and judge it again after the commit.
-    runs = (
-        2 if houserules.assess("A careful, well sourced report. Thank you.", encoder=False).slow_checks else 1
-    )
+    runs = 2 if houserules.assess(words, encoder=False).slow_checks else 1
     timed = ("tribune_houserules_assess_seconds_count", {"language": "en"})
     assert value(after, timed[0], **timed[1]) - value(before, timed[0], **timed[1]) == runs
 
